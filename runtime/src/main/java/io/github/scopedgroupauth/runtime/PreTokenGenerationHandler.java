@@ -1,0 +1,138 @@
+package io.github.scopedgroupauth.runtime;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.LambdaLogger;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.CognitoUserPoolPreTokenGenerationEventV2;
+import com.amazonaws.services.lambda.runtime.events.CognitoUserPoolPreTokenGenerationEventV2.AccessTokenGeneration;
+import com.amazonaws.services.lambda.runtime.events.CognitoUserPoolPreTokenGenerationEventV2.ClaimsAndScopeOverrideDetails;
+import com.amazonaws.services.lambda.runtime.events.CognitoUserPoolPreTokenGenerationEventV2.Request;
+import com.amazonaws.services.lambda.runtime.events.CognitoUserPoolPreTokenGenerationEventV2.Response;
+import com.amazonaws.services.lambda.runtime.logging.LogLevel;
+import io.github.scopedgroupauth.runtime.internal.DecisionLog;
+import io.github.scopedgroupauth.runtime.internal.SnapStartPriming;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The pre token generation trigger (event versions V2_0 and V3_0): adds the OAuth scopes a user's groups
+ * entitle them to and suppresses requested managed scopes they are not entitled to.
+ *
+ * <p>A thin adapter around {@link ScopePolicy}: it reads the event, asks the policy, and writes only
+ * {@code claimsAndScopeOverrideDetails.accessTokenGeneration.scopesToAdd} and {@code scopesToSuppress}. It
+ * never sets {@code groupOverrideDetails} (an empty one would remove the user's groups from the tokens) and
+ * never touches ID token claims. Machine-to-machine events ({@value #CLIENT_CREDENTIALS}) pass through
+ * unchanged.
+ *
+ * <p>It never throws on an event: missing parts count as empty, and the decision then fails closed. It never
+ * logs the event, user attributes or user name: the decision (client id, groups, scopes) goes to the Lambda
+ * logger at DEBUG, and each suppression at WARN.
+ *
+ * @see <a href="https://docs.aws.amazon.com/cognito/latest/developerguide/user-pool-lambda-pre-token-generation.html">
+ *     Pre token generation Lambda trigger</a>
+ */
+public final class PreTokenGenerationHandler
+        implements RequestHandler<CognitoUserPoolPreTokenGenerationEventV2, CognitoUserPoolPreTokenGenerationEventV2> {
+
+    /** The trigger source of V3_0 machine-to-machine token events, which this handler leaves unchanged. */
+    public static final String CLIENT_CREDENTIALS = "TokenGeneration_ClientCredentials";
+
+    private final ScopePolicy policy;
+    // Held here because the CRaC context keeps only weak references to its resources.
+    private final SnapStartPriming priming;
+
+    /**
+     * Creates the handler the Lambda runtime uses: reads {@value PolicyFile#RESOURCE_NAME} from the function
+     * code and {@value PolicyFile#CLIENTS_VARIABLE} from the environment once, and registers SnapStart
+     * priming.
+     *
+     * @throws InvalidPolicyException if the configuration cannot be read, so the function fails at init with
+     *     a message that names the setting
+     */
+    public PreTokenGenerationHandler() {
+        this(PolicyFile.load(PreTokenGenerationHandler.class.getClassLoader(), System.getenv()));
+    }
+
+    /**
+     * Creates a handler around a given policy, for tests and for custom wiring.
+     *
+     * @param policy the policy to apply; not null
+     */
+    public PreTokenGenerationHandler(ScopePolicy policy) {
+        this.policy = Objects.requireNonNull(policy, "policy");
+        this.priming = SnapStartPriming.register(() -> respond(SnapStartPriming.syntheticEvent(policy)));
+    }
+
+    /**
+     * Applies the policy to one event.
+     *
+     * @param event the event as Cognito sent it; any part may be missing
+     * @param context the Lambda context; may be null
+     * @return the same event with its response replaced, or unchanged for client-credentials events
+     */
+    @Override
+    public CognitoUserPoolPreTokenGenerationEventV2 handleRequest(
+            CognitoUserPoolPreTokenGenerationEventV2 event, Context context) {
+        if (event == null || CLIENT_CREDENTIALS.equals(event.getTriggerSource())) {
+            return event;
+        }
+        ScopeDecision decision = respond(event);
+        LambdaLogger logger = context == null ? null : context.getLogger();
+        if (logger != null) {
+            log(logger, event, decision);
+        }
+        return event;
+    }
+
+    private ScopeDecision respond(CognitoUserPoolPreTokenGenerationEventV2 event) {
+        String clientId = event.getCallerContext() == null ? null : event.getCallerContext().getClientId();
+        ScopeDecision decision = policy.decide(clientId, groupsOf(event.getRequest()), scopesOf(event.getRequest()));
+        event.setResponse(responseFor(decision));
+        return decision;
+    }
+
+    private static List<String> groupsOf(Request request) {
+        if (request == null || request.getGroupConfiguration() == null) {
+            return List.of();
+        }
+        return asList(request.getGroupConfiguration().getGroupsToOverride());
+    }
+
+    private static List<String> scopesOf(Request request) {
+        return request == null ? List.of() : asList(request.getScopes());
+    }
+
+    private static List<String> asList(String[] values) {
+        return values == null ? List.of() : Arrays.asList(values);
+    }
+
+    private static Response responseFor(ScopeDecision decision) {
+        Response response = new Response();
+        if (decision.isUnchanged()) {
+            return response;
+        }
+        AccessTokenGeneration accessToken = new AccessTokenGeneration();
+        if (!decision.scopesToAdd().isEmpty()) {
+            accessToken.setScopesToAdd(decision.scopesToAdd().toArray(String[]::new));
+        }
+        if (!decision.scopesToSuppress().isEmpty()) {
+            accessToken.setScopesToSuppress(decision.scopesToSuppress().toArray(String[]::new));
+        }
+        ClaimsAndScopeOverrideDetails details = new ClaimsAndScopeOverrideDetails();
+        details.setAccessTokenGeneration(accessToken);
+        response.setClaimsAndScopeOverrideDetails(details);
+        return response;
+    }
+
+    private static void log(LambdaLogger logger, CognitoUserPoolPreTokenGenerationEventV2 event,
+            ScopeDecision decision) {
+        DecisionLog line = new DecisionLog(event.getTriggerSource(),
+                event.getCallerContext() == null ? null : event.getCallerContext().getClientId(),
+                groupsOf(event.getRequest()), decision.scopesToAdd(), decision.scopesToSuppress());
+        logger.log(line.decision(), LogLevel.DEBUG);
+        if (!decision.scopesToSuppress().isEmpty()) {
+            logger.log(line.suppression(), LogLevel.WARN);
+        }
+    }
+}

@@ -1,0 +1,281 @@
+package io.github.scopedgroupauth.runtime;
+
+import io.github.scopedgroupauth.runtime.internal.ScopeSyntax;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.SortedSet;
+import java.util.TreeSet;
+
+/**
+ * Which OAuth scopes each Cognito group, and every user, is entitled to, and which scopes each app client
+ * may carry: the pure decision behind the pre token generation trigger.
+ *
+ * <p>It has no AWS types in its API, so it also serves as an offline evaluator in tests and in other
+ * handlers:
+ *
+ * <pre>{@code
+ * ScopePolicy policy = ScopePolicy.builder()
+ *     .groupScopes(Map.of("ADMINS", List.of("admin/*"), "EVERYONE", List.of("everyone/*")))
+ *     .build();
+ * policy.decide("web-client-id", List.of("EVERYONE"), List.of("openid", "admin/*")).tokenScopes();
+ * // [everyone/*, openid]: admin/* is suppressed, everyone/* is added, openid is not managed
+ * }</pre>
+ *
+ * <p>A scope is <em>managed</em> when a group or the defaults name it; unmanaged scopes are never touched.
+ * Instances are immutable and safe to share between threads.
+ *
+ * @see <a href="https://docs.aws.amazon.com/cognito/latest/developerguide/user-pool-lambda-pre-token-generation.html">
+ *     Pre token generation Lambda trigger</a>
+ */
+public final class ScopePolicy {
+
+    private final Map<String, Set<String>> groupScopes;
+    private final Set<String> defaultScopes;
+    private final Map<String, Set<String>> clientGrants;
+    private final Set<String> managedScopes;
+
+    private ScopePolicy(Builder builder) {
+        this.groupScopes = freezeValues(builder.groupScopes);
+        this.defaultScopes = Set.copyOf(builder.defaultScopes);
+        this.clientGrants = freezeValues(builder.clientGrants);
+        Set<String> managed = new HashSet<>(defaultScopes);
+        groupScopes.values().forEach(managed::addAll);
+        this.managedScopes = Set.copyOf(managed);
+        checkGrantsAreManaged();
+    }
+
+    /**
+     * Starts a policy.
+     *
+     * @return a new, empty builder
+     */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * Decides which scopes to add to and suppress from one access token.
+     *
+     * <p>Entitled scopes are the union of the scopes of the user's groups and the default scopes, limited to
+     * the client's grant when any client is granted (a client without a grant is then entitled to nothing
+     * managed). Entitled scopes not requested are added; requested managed scopes not entitled are
+     * suppressed. Null arguments and null elements count as empty. The work done grows with the number of
+     * the user's groups and requested scopes, not with the size of the policy.
+     *
+     * @param clientId the app client id ({@code callerContext.clientId}); may be null
+     * @param groups the user's groups ({@code groupConfiguration.groupsToOverride}); may be null
+     * @param requestedScopes the scopes Cognito would issue ({@code request.scopes}); may be null
+     * @return the decision, never null
+     */
+    public ScopeDecision decide(String clientId, Collection<String> groups, Collection<String> requestedScopes) {
+        Set<String> entitled = entitledScopes(clientId, groups);
+        SortedSet<String> requested = withoutNulls(requestedScopes);
+        SortedSet<String> toAdd = new TreeSet<>(entitled);
+        toAdd.removeAll(requested);
+        SortedSet<String> toSuppress = new TreeSet<>();
+        for (String scope : requested) {
+            if (managedScopes.contains(scope) && !entitled.contains(scope)) {
+                toSuppress.add(scope);
+            }
+        }
+        return new ScopeDecision(requested, toAdd, toSuppress);
+    }
+
+    /**
+     * The scopes a user in these groups is entitled to on this client, whatever was requested.
+     *
+     * @param clientId the app client id; may be null
+     * @param groups the user's groups; may be null
+     * @return an immutable sorted set
+     */
+    public SortedSet<String> entitledScopes(String clientId, Collection<String> groups) {
+        Set<String> grant = null;
+        if (!clientGrants.isEmpty()) {
+            grant = clientId == null ? null : clientGrants.get(clientId);
+            if (grant == null) {
+                return Collections.emptySortedSet();
+            }
+        }
+        SortedSet<String> entitled = new TreeSet<>(defaultScopes);
+        if (groups != null) {
+            for (String group : groups) {
+                Set<String> scopes = group == null ? null : groupScopes.get(group);
+                if (scopes != null) {
+                    entitled.addAll(scopes);
+                }
+            }
+        }
+        if (grant != null) {
+            entitled.retainAll(grant);
+        }
+        return Collections.unmodifiableSortedSet(entitled);
+    }
+
+    /**
+     * Every scope the policy manages: the scopes named by any group or by the defaults.
+     *
+     * @return an immutable set
+     */
+    public Set<String> managedScopes() {
+        return managedScopes;
+    }
+
+    /**
+     * The scopes granted to each group.
+     *
+     * @return an immutable map from group name to its scopes
+     */
+    public Map<String, Set<String>> groupScopes() {
+        return groupScopes;
+    }
+
+    /**
+     * The scopes every user of a granted client is entitled to.
+     *
+     * @return an immutable set, possibly empty
+     */
+    public Set<String> defaultScopes() {
+        return defaultScopes;
+    }
+
+    /**
+     * The scopes each app client may carry; empty when every client may carry every managed scope.
+     *
+     * @return an immutable map from app client id to its granted scopes
+     */
+    public Map<String, Set<String>> clientGrants() {
+        return clientGrants;
+    }
+
+    private void checkGrantsAreManaged() {
+        clientGrants.forEach((clientId, scopes) -> {
+            for (String scope : scopes) {
+                if (!managedScopes.contains(scope)) {
+                    throw new IllegalArgumentException(String.format(
+                            "client grant for '%s' names scope '%s', which no group or default grants;"
+                                    + " grant only scopes that a group or the defaults name", clientId, scope));
+                }
+            }
+        });
+    }
+
+    private static SortedSet<String> withoutNulls(Collection<String> values) {
+        SortedSet<String> result = new TreeSet<>();
+        if (values != null) {
+            for (String value : values) {
+                if (value != null) {
+                    result.add(value);
+                }
+            }
+        }
+        return result;
+    }
+
+    private static Map<String, Set<String>> freezeValues(Map<String, Set<String>> map) {
+        Map<String, Set<String>> frozen = new HashMap<>();
+        map.forEach((key, value) -> frozen.put(key, Set.copyOf(value)));
+        return Map.copyOf(frozen);
+    }
+
+    /**
+     * Builds a {@link ScopePolicy}. Every scope must be {@code identifier/scopeName} without whitespace,
+     * {@code "} or {@code \}; every group name must be non-empty without whitespace.
+     */
+    public static final class Builder {
+
+        private final Map<String, Set<String>> groupScopes = new LinkedHashMap<>();
+        private final Set<String> defaultScopes = new HashSet<>();
+        private final Map<String, Set<String>> clientGrants = new LinkedHashMap<>();
+
+        private Builder() {
+        }
+
+        /**
+         * Adds the scopes of several groups.
+         *
+         * @param groupScopes group name to scopes; not null
+         * @return this builder
+         * @throws IllegalArgumentException if a group name or scope is malformed, or a group has no scopes
+         */
+        public Builder groupScopes(Map<String, ? extends Collection<String>> groupScopes) {
+            Objects.requireNonNull(groupScopes, "groupScopes");
+            groupScopes.forEach(this::group);
+            return this;
+        }
+
+        /**
+         * Adds the scopes of one group.
+         *
+         * @param group the group name; not empty, no whitespace
+         * @param scopes its scopes; at least one
+         * @return this builder
+         * @throws IllegalArgumentException if the name or a scope is malformed, or there are no scopes
+         */
+        public Builder group(String group, Collection<String> scopes) {
+            ScopeSyntax.checkGroupName(group);
+            if (scopes == null || scopes.isEmpty()) {
+                throw new IllegalArgumentException(String.format(
+                        "group '%s' has no scopes; give each group at least one scope", group));
+            }
+            groupScopes.computeIfAbsent(group, key -> new HashSet<>()).addAll(checkScopes(scopes));
+            return this;
+        }
+
+        /**
+         * Sets the scopes that every signed-in user of a granted client is entitled to.
+         *
+         * @param scopes the default scopes; not null
+         * @return this builder
+         * @throws IllegalArgumentException if a scope is malformed
+         * @default no default scopes
+         */
+        public Builder defaultScopes(Collection<String> scopes) {
+            Objects.requireNonNull(scopes, "defaultScopes");
+            defaultScopes.addAll(checkScopes(scopes));
+            return this;
+        }
+
+        /**
+         * Limits one app client to these scopes. Once any client is granted, clients without a grant
+         * receive no managed scope.
+         *
+         * @param clientId the app client id; not empty
+         * @param scopes the scopes the client may carry; each must be managed by the policy
+         * @return this builder
+         * @throws IllegalArgumentException if the client id is empty or a scope is malformed
+         * @default no grants: every client of the pool may carry every managed scope
+         */
+        public Builder clientGrant(String clientId, Collection<String> scopes) {
+            if (clientId == null || clientId.isEmpty()) {
+                throw new IllegalArgumentException("client grant has an empty client id; give the app client id");
+            }
+            Objects.requireNonNull(scopes, "scopes");
+            clientGrants.computeIfAbsent(clientId, key -> new HashSet<>()).addAll(checkScopes(scopes));
+            return this;
+        }
+
+        /**
+         * Builds the policy.
+         *
+         * @return the immutable policy
+         * @throws IllegalArgumentException if a client grant names a scope that no group or default names
+         */
+        public ScopePolicy build() {
+            return new ScopePolicy(this);
+        }
+
+        private static List<String> checkScopes(Collection<String> scopes) {
+            for (String scope : scopes) {
+                ScopeSyntax.checkScope(scope);
+            }
+            return List.copyOf(scopes);
+        }
+    }
+}
