@@ -7,6 +7,7 @@ import java.io.InputStreamReader;
 import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -17,8 +18,8 @@ import java.util.regex.Pattern;
 
 /**
  * Reads the policy the {@code ScopedGroupAuth} construct writes for the handler: a small text file packaged
- * with the function code for the maps, and one environment variable for the app client ids, which are only
- * known at deploy time.
+ * with the function code for the group map, and one environment variable for the app client grants, whose
+ * client ids are only known at deploy time.
  *
  * <p>The file, {@value #RESOURCE_NAME} at the root of the function code (so on the classpath), is UTF-8 text
  * with one directive per line and single spaces between words; blank lines and lines starting with
@@ -29,12 +30,15 @@ import java.util.regex.Pattern;
  * group ADMINS admin/*
  * group EVERYONE everyone/*
  * default everyone/read
- * grant c0 admin/* everyone/* everyone/read
  * </pre>
  *
- * <p>The variable {@value #CLIENTS_VARIABLE} binds each grant label to an app client id, as comma-separated
- * {@code label=clientId} pairs, for example {@code c0=4example7client9id}. Every grant in the file must be
- * bound, and every bound label must have a grant. The full contract is in {@code docs/configuration.md}.
+ * <p>The managed scopes (every scope the file names) are numbered from 0 in ascending {@link String} order:
+ * above, {@code admin/*} is 0, {@code everyone/*} 1 and {@code everyone/read} 2. The variable
+ * {@value #CLIENTS_VARIABLE} grants app clients by those numbers, as {@code ;}-separated
+ * {@code clientId=numbers} entries where {@code numbers} is {@code *} (every managed scope) or a
+ * {@code ,}-separated list, for example {@code 4example7client9id=*;2other0client5id=1,2}. When the variable
+ * is unset or empty, every client may receive every managed scope. The full contract is in
+ * {@code docs/configuration.md}.
  *
  * <p>Anything malformed fails with an {@link InvalidPolicyException} that names the line or variable.
  */
@@ -44,13 +48,15 @@ public final class PolicyFile {
     public static final String RESOURCE_NAME = "scoped-group-auth.conf";
     /** The environment variable that binds grant labels to app client ids. */
     public static final String CLIENTS_VARIABLE = "SCOPED_GROUP_AUTH_CLIENTS";
+    /** The value of {@value #CLIENTS_VARIABLE} that grants every managed scope to every app client. */
+    public static final String ANY_CLIENT = "*";
     /** The first word of the header line. */
     public static final String HEADER = "scoped-group-auth-policy";
     /** The format version this runtime reads. */
     public static final int FORMAT_VERSION = 1;
 
     private static final Pattern SPACE = Pattern.compile(" ");
-    private static final Pattern LABEL = Pattern.compile("[A-Za-z0-9_.-]{1,64}");
+    private static final Pattern NUMBER = Pattern.compile("[0-9]+");
 
     private PolicyFile() {
     }
@@ -87,7 +93,6 @@ public final class PolicyFile {
      */
     public static ScopePolicy read(Reader file, Map<String, String> environment) throws IOException {
         ScopePolicy.Builder policy = ScopePolicy.builder();
-        Map<String, List<String>> grants = new LinkedHashMap<>();
         Map<String, Integer> groupLines = new HashMap<>();
         boolean header = false;
         boolean defaults = false;
@@ -126,12 +131,9 @@ public final class PolicyFile {
                         defaults = true;
                         policy.defaultScopes(arguments);
                         break;
-                    case "grant":
-                        addGrant(grants, arguments);
-                        break;
                     default:
                         throw new IllegalArgumentException(String.format(
-                                "unknown directive '%s'; expected 'group', 'default' or 'grant'", words[0]));
+                                "unknown directive '%s'; expected 'group' or 'default'", words[0]));
                 }
             } catch (IllegalArgumentException e) {
                 throw new InvalidPolicyException(where + e.getMessage(), e);
@@ -145,7 +147,13 @@ public final class PolicyFile {
             throw new InvalidPolicyException(RESOURCE_NAME + " defines no group and no default scopes;"
                     + " a policy must manage at least one scope");
         }
-        bindGrants(policy, grants, environment.get(CLIENTS_VARIABLE));
+        ScopePolicy groupsAndDefaults = build(policy);
+        List<String> numbered = new ArrayList<>(new TreeSet<>(groupsAndDefaults.managedScopes()));
+        parseGrants(environment.get(CLIENTS_VARIABLE), numbered).forEach(policy::clientGrant);
+        return build(policy);
+    }
+
+    private static ScopePolicy build(ScopePolicy.Builder policy) {
         try {
             return policy.build();
         } catch (IllegalArgumentException e) {
@@ -165,62 +173,45 @@ public final class PolicyFile {
         }
     }
 
-    private static void addGrant(Map<String, List<String>> grants, List<String> arguments) {
-        String label = arguments.isEmpty() ? "" : arguments.get(0);
-        if (!LABEL.matcher(label).matches()) {
-            throw new IllegalArgumentException(String.format(
-                    "grant label '%s' is invalid; use 1 to 64 letters, digits, '_', '.' or '-'", label));
-        }
-        if (grants.putIfAbsent(label, arguments.subList(1, arguments.size())) != null) {
-            throw new IllegalArgumentException(String.format(
-                    "grant '%s' is defined twice; give each grant one line", label));
-        }
-    }
-
-    private static void bindGrants(ScopePolicy.Builder policy, Map<String, List<String>> grants, String variable) {
-        Map<String, String> clientByLabel = parseClients(variable);
-        if (!grants.keySet().equals(clientByLabel.keySet())) {
-            throw new InvalidPolicyException(String.format(
-                    "%s declares client grants %s but %s binds %s; every grant label must be bound to exactly one"
-                            + " app client id and every bound label must have a grant",
-                    RESOURCE_NAME, new TreeSet<>(grants.keySet()), CLIENTS_VARIABLE,
-                    new TreeSet<>(clientByLabel.keySet())));
-        }
-        Map<String, String> labelByClient = new HashMap<>();
-        grants.forEach((label, scopes) -> {
-            String clientId = clientByLabel.get(label);
-            String other = labelByClient.putIfAbsent(clientId, label);
-            if (other != null) {
-                throw new InvalidPolicyException(String.format(
-                        "%s binds app client '%s' to both '%s' and '%s'; bind each client once",
-                        CLIENTS_VARIABLE, clientId, other, label));
-            }
-            try {
-                policy.clientGrant(clientId, scopes);
-            } catch (IllegalArgumentException e) {
-                throw new InvalidPolicyException(RESOURCE_NAME + " grant '" + label + "': " + e.getMessage(), e);
-            }
-        });
-    }
-
-    private static Map<String, String> parseClients(String variable) {
-        Map<String, String> clientByLabel = new LinkedHashMap<>();
+    private static Map<String, List<String>> parseGrants(String variable, List<String> numbered) {
+        Map<String, List<String>> grants = new LinkedHashMap<>();
         if (variable == null || variable.isBlank()) {
-            return clientByLabel;
+            throw new InvalidPolicyException(String.format("%s is not set; set it to '%s' to let every app client"
+                    + " receive managed scopes, or to 'clientId=numbers' grants", CLIENTS_VARIABLE, ANY_CLIENT));
         }
-        for (String entry : variable.split(",", -1)) {
-            String pair = entry.strip();
-            int equals = pair.indexOf('=');
-            if (equals <= 0 || equals == pair.length() - 1 || pair.indexOf('=', equals + 1) >= 0) {
-                throw new InvalidPolicyException(String.format(
-                        "%s entry '%s' is not 'label=clientId'; separate entries with ','", CLIENTS_VARIABLE, pair));
+        if (ANY_CLIENT.equals(variable.strip())) {
+            return grants;
+        }
+        for (String entry : variable.split(";", -1)) {
+            String grant = entry.strip();
+            int equals = grant.indexOf('=');
+            if (equals <= 0 || equals == grant.length() - 1) {
+                throw new InvalidPolicyException(String.format("%s entry '%s' is not 'clientId=numbers';"
+                        + " separate entries with ';'", CLIENTS_VARIABLE, grant));
             }
-            String label = pair.substring(0, equals);
-            if (clientByLabel.put(label, pair.substring(equals + 1)) != null) {
+            String clientId = grant.substring(0, equals);
+            String numbers = grant.substring(equals + 1);
+            List<String> scopes = "*".equals(numbers) ? numbered : scopesByNumber(clientId, numbers, numbered);
+            if (grants.put(clientId, scopes) != null) {
                 throw new InvalidPolicyException(String.format(
-                        "%s binds label '%s' twice; bind each label once", CLIENTS_VARIABLE, label));
+                        "%s grants app client '%s' twice; give each client one entry", CLIENTS_VARIABLE, clientId));
             }
         }
-        return clientByLabel;
+        return grants;
+    }
+
+    private static List<String> scopesByNumber(String clientId, String numbers, List<String> numbered) {
+        List<String> scopes = new ArrayList<>();
+        for (String number : numbers.split(",", -1)) {
+            int index = NUMBER.matcher(number).matches() && number.length() < 10 ? Integer.parseInt(number) : -1;
+            if (index < 0 || index >= numbered.size()) {
+                throw new InvalidPolicyException(String.format(
+                        "%s entry for app client '%s' has scope number '%s'; use '*' or numbers from 0 to %d,"
+                                + " one per managed scope in ascending order", CLIENTS_VARIABLE, clientId, number,
+                        numbered.size() - 1));
+            }
+            scopes.add(numbered.get(index));
+        }
+        return scopes;
     }
 }
