@@ -1,0 +1,87 @@
+package io.github.scopedgroupauth.internal;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import software.amazon.awscdk.Stack;
+import software.amazon.awscdk.services.cognito.CfnUserPoolGroup;
+import software.amazon.awscdk.services.cognito.CfnUserPoolResourceServer;
+import software.amazon.awscdk.services.cognito.UserPool;
+import software.constructs.Construct;
+import software.constructs.IConstruct;
+
+/**
+ * The checks that can only run at synth time, because the app may change the pool after the construct:
+ * a V1_0 pre token trigger, or a group or resource server defined a second time, would otherwise fail only
+ * in CloudFormation; and late grants could push the client variable past Lambda's environment quota.
+ */
+public final class LateChecks {
+
+    /** Lambda allows 4 KB of environment variables in all; leave room for the others. */
+    static final int MAX_CLIENTS_VARIABLE_LENGTH = 3_500;
+
+    private final Construct construct;
+    private final UserPool pool;
+    private final PoolInspection inspection;
+    private final ScopePlan plan;
+    private final ClientGrants grants;
+
+    /**
+     * Prepares the checks.
+     *
+     * @param construct the ScopedGroupAuth construct
+     * @param pool the user pool
+     * @param inspection the pool's inspection
+     * @param plan the validated plan
+     * @param grants the client grants
+     */
+    public LateChecks(Construct construct, UserPool pool, PoolInspection inspection, ScopePlan plan,
+            ClientGrants grants) {
+        this.construct = construct;
+        this.pool = pool;
+        this.inspection = inspection;
+        this.plan = plan;
+        this.grants = grants;
+    }
+
+    /** Registers the checks as a validation of the construct. */
+    public void register() {
+        construct.getNode().addValidation(this::problems);
+    }
+
+    private List<String> problems() {
+        List<String> problems = new ArrayList<>();
+        inspection.existingPreTokenTrigger()
+                .filter("preTokenGeneration"::equals)
+                .ifPresent(trigger -> problems.add("`userPool` also has a V1_0 pre token generation trigger"
+                        + " (preTokenGeneration) beside ScopedGroupAuth's; a pool runs only one: remove it"));
+        int length = grants.estimatedEnvironmentLength();
+        if (length > MAX_CLIENTS_VARIABLE_LENGTH) {
+            problems.add("the client grants need about " + length + " characters of environment, more than the "
+                    + MAX_CLIENTS_VARIABLE_LENGTH + " that fit Lambda's 4 KB quota: grant fewer clients, or none"
+                    + " (then every client of the pool may receive managed scopes)");
+        }
+        Map<String, Integer> groupCounts = new HashMap<>();
+        Map<String, Integer> serverCounts = new HashMap<>();
+        for (IConstruct child : Stack.of(pool).getNode().findAll()) {
+            if (child instanceof CfnUserPoolGroup && isOnPool(((CfnUserPoolGroup) child).getUserPoolId())) {
+                groupCounts.merge(String.valueOf(((CfnUserPoolGroup) child).getGroupName()), 1, Integer::sum);
+            } else if (child instanceof CfnUserPoolResourceServer
+                    && isOnPool(((CfnUserPoolResourceServer) child).getUserPoolId())) {
+                serverCounts.merge(((CfnUserPoolResourceServer) child).getIdentifier(), 1, Integer::sum);
+            }
+        }
+        plan.groupScopes().keySet().stream().filter(name -> groupCounts.getOrDefault(name, 0) > 1)
+                .forEach(name -> problems.add("group '" + name + "' is defined twice on the user pool; define"
+                        + " it before ScopedGroupAuth so that it is reused, or leave it to ScopedGroupAuth"));
+        plan.scopeNamesByIdentifier().keySet().stream().filter(id -> serverCounts.getOrDefault(id, 0) > 1)
+                .forEach(id -> problems.add("resource server '" + id + "' is defined twice on the user pool;"
+                        + " define it before ScopedGroupAuth so that it is reused, or leave it to ScopedGroupAuth"));
+        return problems;
+    }
+
+    private boolean isOnPool(String userPoolId) {
+        return pool.getUserPoolId().equals(userPoolId);
+    }
+}

@@ -1,0 +1,117 @@
+package io.github.scopedgroupauth.internal;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import software.amazon.awscdk.Stack;
+import software.amazon.awscdk.services.cognito.CfnUserPool;
+import software.amazon.awscdk.services.cognito.CfnUserPoolGroup;
+import software.amazon.awscdk.services.cognito.UserPool;
+import software.amazon.awscdk.services.cognito.UserPoolResourceServer;
+import software.amazon.awscdk.services.cognito.CfnUserPoolResourceServer;
+import software.constructs.IConstruct;
+
+/**
+ * Reads what the app has already defined on a user pool: its feature plan, its Lambda triggers, and the
+ * groups and resource servers defined for it anywhere in the same stack before the inspection.
+ */
+public final class PoolInspection {
+
+    /** The CloudFormation names of both pre token generation trigger settings: V1_0, and V2_0/V3_0. */
+    static final List<String> PRE_TOKEN_TRIGGERS = List.of("preTokenGeneration", "preTokenGenerationConfig");
+
+    private final UserPool pool;
+    private final CfnUserPool cfnPool;
+    private final Map<String, CfnUserPoolGroup> groupsByName = new HashMap<>();
+    private final Map<String, CfnUserPoolResourceServer> resourceServersByIdentifier = new HashMap<>();
+
+    /**
+     * Inspects a pool, indexing the groups and resource servers defined for it so far.
+     *
+     * @param pool the user pool
+     */
+    public PoolInspection(UserPool pool) {
+        this.pool = pool;
+        this.cfnPool = (CfnUserPool) pool.getNode().getDefaultChild();
+        for (IConstruct construct : Stack.of(pool).getNode().findAll()) {
+            if (construct instanceof CfnUserPoolGroup) {
+                CfnUserPoolGroup group = (CfnUserPoolGroup) construct;
+                if (group.getGroupName() != null && isOnPool(group.getUserPoolId())) {
+                    groupsByName.putIfAbsent(group.getGroupName(), group);
+                }
+            } else if (construct instanceof CfnUserPoolResourceServer) {
+                CfnUserPoolResourceServer server = (CfnUserPoolResourceServer) construct;
+                if (isOnPool(server.getUserPoolId())) {
+                    resourceServersByIdentifier.putIfAbsent(server.getIdentifier(), server);
+                }
+            }
+        }
+    }
+
+    /**
+     * Records a problem if the pool cannot customize access tokens or already has a pre token trigger.
+     *
+     * @param problems where to record problems
+     */
+    public void check(Problems problems) {
+        if ("LITE".equals(cfnPool.getUserPoolTier())) {
+            problems.add("`userPool` has feature plan LITE, which cannot customize access tokens; set its"
+                    + " featurePlan to FeaturePlan.ESSENTIALS or FeaturePlan.PLUS");
+        }
+        existingPreTokenTrigger().ifPresent(trigger -> problems.add("`userPool` already has a pre token"
+                + " generation trigger (" + trigger + "); a pool has only one, and ScopedGroupAuth adds its own:"
+                + " remove the existing trigger or merge its logic into another trigger"));
+    }
+
+    /**
+     * The name of the pre token generation setting the pool already has, if any, of either event version.
+     * The CDK only refuses a second trigger of the same setting, so a V1_0 trigger beside ours would slip by.
+     *
+     * @return {@code preTokenGeneration} or {@code preTokenGenerationConfig}, or empty
+     */
+    public Optional<String> existingPreTokenTrigger() {
+        Object config = Stack.of(pool).resolve(cfnPool.getLambdaConfig());
+        if (!(config instanceof Map)) {
+            return Optional.empty();
+        }
+        Map<?, ?> triggers = (Map<?, ?>) config;
+        return PRE_TOKEN_TRIGGERS.stream().filter(name -> triggers.get(name) != null).findFirst();
+    }
+
+    /**
+     * The group of this name already defined for the pool in its stack, if any.
+     *
+     * @param groupName the group name
+     * @return the group's L1 resource, or empty
+     */
+    public Optional<CfnUserPoolGroup> existingGroup(String groupName) {
+        return Optional.ofNullable(groupsByName.get(groupName));
+    }
+
+    /**
+     * The resource server with this identifier already defined for the pool in its stack, if any.
+     *
+     * @param identifier the resource server identifier
+     * @return the resource server's L1 resource, or empty
+     */
+    public Optional<CfnUserPoolResourceServer> existingResourceServer(String identifier) {
+        return Optional.ofNullable(resourceServersByIdentifier.get(identifier));
+    }
+
+    /**
+     * The L2 resource server that owns an L1 one, if it was defined through the L2.
+     *
+     * @param server the L1 resource server
+     * @return the L2, or empty
+     */
+    public static Optional<UserPoolResourceServer> owner(CfnUserPoolResourceServer server) {
+        IConstruct parent = server.getNode().getScope();
+        return parent instanceof UserPoolResourceServer
+                ? Optional.of((UserPoolResourceServer) parent) : Optional.empty();
+    }
+
+    private boolean isOnPool(String userPoolId) {
+        return pool.getUserPoolId().equals(userPoolId);
+    }
+}

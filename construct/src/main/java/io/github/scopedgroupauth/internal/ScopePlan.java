@@ -1,0 +1,233 @@
+package io.github.scopedgroupauth.internal;
+
+import io.github.scopedgroupauth.ScopedGroupAuthProps;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.SortedMap;
+import java.util.SortedSet;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
+import software.amazon.awscdk.services.cognito.LambdaVersion;
+
+/**
+ * The validated, sorted model of a {@link ScopedGroupAuthProps}: which groups grant which scopes, which
+ * resource servers hold them, and how each scope is described. Sorting keeps templates and the policy file
+ * the same whatever the order of the maps the user passed.
+ */
+public final class ScopePlan {
+
+    static final int MAX_GROUP_NAME_LENGTH = 128;
+    static final int MAX_SCOPES_PER_RESOURCE_SERVER = 100;
+    static final int MAX_RESOURCE_SERVERS = 300;
+    static final int MAX_DESCRIPTION_LENGTH = 256;
+    private static final Pattern GROUP_NAME = Pattern.compile("[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}]+");
+    private static final String TOKEN_MARKER = "${Token[";
+
+    private final SortedMap<String, SortedSet<String>> groupScopes = new TreeMap<>();
+    private final SortedSet<String> defaultScopes = new TreeSet<>();
+    private final SortedSet<String> managedScopes = new TreeSet<>();
+    private final SortedMap<String, SortedSet<String>> scopeNamesByIdentifier = new TreeMap<>();
+    private final Map<String, String> descriptions;
+
+    private ScopePlan(ScopedGroupAuthProps props, Problems problems) {
+        Map<String, List<String>> groups = props.getGroupScopes();
+        if (groups == null || groups.isEmpty()) {
+            problems.add("`groupScopes` is empty; map at least one group name to its scopes, e.g."
+                    + " Map.of(\"ADMINS\", List.of(\"admin/*\"))");
+        } else {
+            groups.forEach((group, scopes) -> addGroup(group, scopes, problems));
+        }
+        if (props.getDefaultScopes() != null) {
+            for (String scope : props.getDefaultScopes()) {
+                if (checkScope("`defaultScopes`", scope, problems)) {
+                    defaultScopes.add(scope);
+                }
+            }
+        }
+        managedScopes.addAll(defaultScopes);
+        groupScopes.values().forEach(managedScopes::addAll);
+        for (String scope : managedScopes) {
+            ScopeString parsed = ScopeString.parse(scope);
+            scopeNamesByIdentifier.computeIfAbsent(parsed.identifier(), key -> new TreeSet<>()).add(parsed.name());
+        }
+        checkResourceServers(problems);
+        this.descriptions = describe(props.getScopeDescriptions(), problems);
+        checkLambdaVersion(props.getLambdaVersion(), problems);
+    }
+
+    /**
+     * Validates the scope-related properties, recording each problem.
+     *
+     * @param props the construct's properties
+     * @param problems where to record problems
+     * @return the plan; meaningful only if no problem was recorded
+     */
+    public static ScopePlan of(ScopedGroupAuthProps props, Problems problems) {
+        return new ScopePlan(props, problems);
+    }
+
+    private void addGroup(String group, List<String> scopes, Problems problems) {
+        if (!checkGroupName(group, problems)) {
+            return;
+        }
+        if (scopes == null || scopes.isEmpty()) {
+            problems.add("`groupScopes` entry '" + group + "' has no scopes; give each group at least one"
+                    + " scope such as 'admin/*'");
+            return;
+        }
+        SortedSet<String> valid = new TreeSet<>();
+        for (String scope : scopes) {
+            if (checkScope("`groupScopes` entry '" + group + "'", scope, problems)) {
+                valid.add(scope);
+            }
+        }
+        groupScopes.put(group, valid);
+    }
+
+    private static boolean checkGroupName(String group, Problems problems) {
+        if (group == null || group.isEmpty()) {
+            problems.add("`groupScopes` has an empty group name; group names are 1 to " + MAX_GROUP_NAME_LENGTH
+                    + " characters");
+        } else if (group.length() > MAX_GROUP_NAME_LENGTH) {
+            problems.add("`groupScopes` group name '" + group + "' is " + group.length() + " characters long;"
+                    + " group names are 1 to " + MAX_GROUP_NAME_LENGTH + " characters");
+        } else if (group.contains(TOKEN_MARKER)) {
+            problems.add("`groupScopes` group name '" + group + "' is a deploy-time token; group names must be"
+                    + " known at synth time");
+        } else if (!GROUP_NAME.matcher(group).matches()) {
+            problems.add("`groupScopes` group name '" + group + "' contains whitespace or a control character;"
+                    + " group names may contain letters, marks, symbols, numbers and punctuation only");
+        } else {
+            return true;
+        }
+        return false;
+    }
+
+    private static boolean checkScope(String where, String scope, Problems problems) {
+        if (scope != null && scope.contains(TOKEN_MARKER)) {
+            problems.add(where + ": scope '" + scope + "' is a deploy-time token; scopes must be known at synth"
+                    + " time");
+            return false;
+        }
+        return ScopeString.problem(scope)
+                .map(problem -> {
+                    problems.add(where + ": scope '" + scope + "' " + problem);
+                    return false;
+                })
+                .orElse(true);
+    }
+
+    private void checkResourceServers(Problems problems) {
+        scopeNamesByIdentifier.forEach((identifier, names) -> {
+            if (names.size() > MAX_SCOPES_PER_RESOURCE_SERVER) {
+                problems.add("resource server '" + identifier + "' would have " + names.size() + " scopes;"
+                        + " Cognito allows at most " + MAX_SCOPES_PER_RESOURCE_SERVER + " per resource server:"
+                        + " spread them over several identifiers");
+            }
+        });
+        if (scopeNamesByIdentifier.size() > MAX_RESOURCE_SERVERS) {
+            problems.add("`groupScopes` and `defaultScopes` name " + scopeNamesByIdentifier.size()
+                    + " resource server identifiers; Cognito allows at most " + MAX_RESOURCE_SERVERS
+                    + " per user pool: use fewer identifiers");
+        }
+    }
+
+    private Map<String, String> describe(Map<String, String> given, Problems problems) {
+        Map<String, String> result = new TreeMap<>();
+        for (String scope : managedScopes) {
+            result.put(scope, defaultDescription(scope));
+        }
+        if (given != null) {
+            given.forEach((scope, description) -> {
+                if (!managedScopes.contains(scope)) {
+                    problems.add("`scopeDescriptions` names scope '" + scope + "', which no group or default"
+                            + " grants; describe only managed scopes: " + managedScopes);
+                } else if (description == null || description.isEmpty()
+                        || description.length() > MAX_DESCRIPTION_LENGTH) {
+                    problems.add("`scopeDescriptions` entry '" + scope + "' is "
+                            + (description == null ? 0 : description.length()) + " characters long; scope"
+                            + " descriptions are 1 to " + MAX_DESCRIPTION_LENGTH + " characters");
+                } else {
+                    result.put(scope, description);
+                }
+            });
+        }
+        return Collections.unmodifiableMap(result);
+    }
+
+    private String defaultDescription(String scope) {
+        if (defaultScopes.contains(scope)) {
+            return "Granted to every signed-in user";
+        }
+        StringBuilder text = new StringBuilder("Granted to group");
+        List<String> granting = groupScopes.entrySet().stream()
+                .filter(entry -> entry.getValue().contains(scope))
+                .map(Map.Entry::getKey)
+                .toList();
+        text.append(granting.size() == 1 ? " " : "s ");
+        for (int i = 0; i < granting.size(); i++) {
+            String next = (i == 0 ? "" : ", ") + granting.get(i);
+            String more = " and " + (granting.size() - i) + " more";
+            if (text.length() + next.length() + more.length() > MAX_DESCRIPTION_LENGTH) {
+                return text.append(more).toString();
+            }
+            text.append(next);
+        }
+        return text.toString();
+    }
+
+    private static void checkLambdaVersion(LambdaVersion version, Problems problems) {
+        if (version == LambdaVersion.V1_0) {
+            problems.add("`lambdaVersion` is V1_0, whose events cannot change access tokens; use"
+                    + " LambdaVersion.V2_0 or LambdaVersion.V3_0");
+        }
+    }
+
+    /**
+     * Group name to its scopes, sorted.
+     *
+     * @return an unmodifiable view
+     */
+    public SortedMap<String, SortedSet<String>> groupScopes() {
+        return Collections.unmodifiableSortedMap(groupScopes);
+    }
+
+    /**
+     * The default scopes, sorted.
+     *
+     * @return an unmodifiable view
+     */
+    public SortedSet<String> defaultScopes() {
+        return Collections.unmodifiableSortedSet(defaultScopes);
+    }
+
+    /**
+     * Every scope a group or the defaults name, sorted; the policy file numbers them in this order.
+     *
+     * @return an unmodifiable view
+     */
+    public SortedSet<String> managedScopes() {
+        return Collections.unmodifiableSortedSet(managedScopes);
+    }
+
+    /**
+     * Resource server identifier to the names of its managed scopes.
+     *
+     * @return an unmodifiable view
+     */
+    public SortedMap<String, SortedSet<String>> scopeNamesByIdentifier() {
+        return Collections.unmodifiableSortedMap(scopeNamesByIdentifier);
+    }
+
+    /**
+     * The description of a managed scope: the one given, or one naming the groups that grant it.
+     *
+     * @param scope a managed scope
+     * @return its description
+     */
+    public String description(String scope) {
+        return descriptions.get(scope);
+    }
+}

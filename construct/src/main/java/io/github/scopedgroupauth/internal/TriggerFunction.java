@@ -1,0 +1,134 @@
+package io.github.scopedgroupauth.internal;
+
+import java.nio.file.Path;
+import java.util.Map;
+import software.amazon.awscdk.ArnComponents;
+import software.amazon.awscdk.ArnFormat;
+import software.amazon.awscdk.Duration;
+import software.amazon.awscdk.Stack;
+import software.amazon.awscdk.Names;
+import software.amazon.awscdk.UniqueResourceNameOptions;
+import software.amazon.awscdk.services.cognito.LambdaVersion;
+import software.amazon.awscdk.services.cognito.UserPool;
+import software.amazon.awscdk.services.cognito.UserPoolOperation;
+import software.amazon.awscdk.services.iam.Role;
+import software.amazon.awscdk.services.iam.ServicePrincipal;
+import software.amazon.awscdk.services.lambda.Alias;
+import software.amazon.awscdk.services.lambda.ApplicationLogLevel;
+import software.amazon.awscdk.services.lambda.Architecture;
+import software.amazon.awscdk.services.lambda.Code;
+import software.amazon.awscdk.services.lambda.Function;
+import software.amazon.awscdk.services.lambda.FunctionAttributes;
+import software.amazon.awscdk.services.lambda.IFunction;
+import software.amazon.awscdk.services.lambda.Permission;
+import software.amazon.awscdk.services.lambda.LoggingFormat;
+import software.amazon.awscdk.services.lambda.Runtime;
+import software.amazon.awscdk.services.lambda.SnapStartConf;
+import software.amazon.awscdk.services.logs.LogGroup;
+import software.amazon.awscdk.services.logs.RetentionDays;
+import software.constructs.Construct;
+
+/**
+ * Defines the pre token generation function: its role, log group, code, settings, the alias the trigger
+ * points at, and the trigger itself.
+ *
+ * <p>The function reads the app client ids from its environment, so it depends on the clients, which depend
+ * on the pool. If the pool referred to the function in turn, CloudFormation would see a cycle. So the function
+ * has a fixed name, and the pool is given the alias ARN built from that name, which refers to no resource;
+ * the invoke permission, which does refer to the alias, keeps CloudFormation's order right.
+ *
+ * @param function the function
+ * @param functionName its name, fixed at synth time
+ * @param alias the alias {@code live} on its current version, which the trigger invokes
+ */
+public record TriggerFunction(Function function, String functionName, Alias alias) {
+
+    /** Cognito waits at most 5 seconds for a trigger, and this cannot be changed. */
+    static final Duration TIMEOUT = Duration.seconds(5);
+    /** Stop at the C1 compiler: a short-lived, small handler starts faster without C2. */
+    static final String JAVA_TOOL_OPTIONS = "-XX:+TieredCompilation -XX:TieredStopAtLevel=1";
+    static final String ALIAS_NAME = "live";
+    static final int MAX_FUNCTION_NAME_LENGTH = 64;
+
+    /** The function's settings, with the construct's defaults applied. */
+    public record Settings(Number memorySize, RetentionDays logRetention, Architecture architecture,
+            boolean snapStart) {
+    }
+
+    /**
+     * Defines the function and its alias in {@code scope}, with the child ids {@code ServiceRole},
+     * {@code LogGroup}, {@code Function} and {@code Alias}.
+     *
+     * @param scope the ScopedGroupAuth construct
+     * @param settings the function's settings
+     * @param code the directory {@link FunctionCode#stage} wrote
+     * @param clientsVariable the lazy value of {@code SCOPED_GROUP_AUTH_CLIENTS}
+     * @return the function and its alias
+     */
+    public static TriggerFunction define(Construct scope, Settings settings, Path code, String clientsVariable) {
+        String functionName = Names.uniqueResourceName(scope, UniqueResourceNameOptions.builder()
+                .maxLength(MAX_FUNCTION_NAME_LENGTH)
+                .build());
+        LogGroup logGroup = LogGroup.Builder.create(scope, "LogGroup")
+                .retention(settings.logRetention())
+                .build();
+        // Only the function's own log group, and no managed policy: AWSLambdaBasicExecutionRole allows
+        // writing to every log group in the account.
+        Role role = Role.Builder.create(scope, "ServiceRole")
+                .assumedBy(new ServicePrincipal("lambda.amazonaws.com"))
+                .description("Lets the ScopedGroupAuth pre token generation function write its own logs")
+                .build();
+        logGroup.grantWrite(role);
+        Function function = Function.Builder.create(scope, "Function")
+                .functionName(functionName)
+                .description("ScopedGroupAuth: adds and suppresses OAuth scopes in access tokens by group")
+                .runtime(Runtime.JAVA_21)
+                .architecture(settings.architecture())
+                .handler(FunctionCode.HANDLER)
+                .code(Code.fromAsset(code.toString()))
+                .memorySize(settings.memorySize())
+                .timeout(TIMEOUT)
+                .role(role)
+                .logGroup(logGroup)
+                .loggingFormat(LoggingFormat.JSON)
+                .applicationLogLevelV2(ApplicationLogLevel.WARN)
+                .snapStart(settings.snapStart() ? SnapStartConf.ON_PUBLISHED_VERSIONS : null)
+                .environment(Map.of(
+                        PolicyFileWriter.CLIENTS_VARIABLE, clientsVariable,
+                        "JAVA_TOOL_OPTIONS", JAVA_TOOL_OPTIONS))
+                .build();
+        // SnapStart applies to published versions only; the alias follows the current one.
+        Alias alias = Alias.Builder.create(scope, "Alias")
+                .aliasName(ALIAS_NAME)
+                .version(function.getCurrentVersion())
+                .build();
+        return new TriggerFunction(function, functionName, alias);
+    }
+
+    /**
+     * Makes this function's alias the pool's pre token generation trigger, and lets Cognito invoke the alias
+     * from this pool only.
+     *
+     * @param scope the ScopedGroupAuth construct
+     * @param pool the user pool
+     * @param version the event version
+     */
+    public void attach(Construct scope, UserPool pool, LambdaVersion version) {
+        IFunction byName = Function.fromFunctionAttributes(scope, "TriggerTarget", FunctionAttributes.builder()
+                .functionArn(Stack.of(scope).formatArn(ArnComponents.builder()
+                        .service("lambda")
+                        .resource("function")
+                        .resourceName(functionName + ":" + ALIAS_NAME)
+                        .arnFormat(ArnFormat.COLON_RESOURCE_NAME)
+                        .build()))
+                // The permission below is on the alias itself; the pool must not create one.
+                .sameEnvironment(false)
+                .skipPermissions(true)
+                .build());
+        pool.addTrigger(UserPoolOperation.PRE_TOKEN_GENERATION_CONFIG, byName, version);
+        alias.addPermission("CognitoInvoke", Permission.builder()
+                .principal(new ServicePrincipal("cognito-idp.amazonaws.com"))
+                .sourceArn(pool.getUserPoolArn())
+                .build());
+    }
+}
