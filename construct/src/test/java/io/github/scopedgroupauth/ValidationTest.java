@@ -1,0 +1,323 @@
+package io.github.scopedgroupauth;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.api.Test;
+import software.amazon.awscdk.assertions.Annotations;
+import software.amazon.awscdk.assertions.Match;
+import software.amazon.awscdk.services.cognito.FeaturePlan;
+import software.amazon.awscdk.services.cognito.LambdaVersion;
+import software.amazon.awscdk.services.cognito.UserPoolClient;
+import software.amazon.awscdk.services.cognito.UserPoolClientOptions;
+import software.amazon.awscdk.services.cognito.UserPoolOperation;
+import software.amazon.awscdk.services.lambda.Code;
+import software.amazon.awscdk.services.lambda.Function;
+import software.amazon.awscdk.services.lambda.Runtime;
+
+class ValidationTest {
+
+    private static final String MANAGED = "[admin/*, everyone/*]";
+
+    static Stream<Arguments> invalidGroupScopes() {
+        return Stream.of(
+                Arguments.of(Map.of(), "`groupScopes` is empty; map at least one group name to its scopes, e.g."
+                        + " Map.of(\"ADMINS\", List.of(\"admin/*\"))"),
+                Arguments.of(Map.of("", List.of("a/b")),
+                        "`groupScopes` has an empty group name; group names are 1 to 128 characters"),
+                Arguments.of(Map.of("G".repeat(129), List.of("a/b")), "`groupScopes` group name '" + "G".repeat(129)
+                        + "' is 129 characters long; group names are 1 to 128 characters"),
+                Arguments.of(Map.of("MY ADMINS", List.of("a/b")), "`groupScopes` group name 'MY ADMINS' contains"
+                        + " whitespace or a control character; group names may contain letters, marks, symbols,"
+                        + " numbers and punctuation only"),
+                Arguments.of(Map.of("ADMINS", List.of()), "`groupScopes` entry 'ADMINS' has no scopes; give each"
+                        + " group at least one scope such as 'admin/*'"),
+                Arguments.of(Map.of("ADMINS", List.of("admin")), "`groupScopes` entry 'ADMINS': scope 'admin' has"
+                        + " no '/'; write scopes as 'identifier/scopeName', e.g. 'admin/*'"),
+                Arguments.of(Map.of("ADMINS", List.of("admin /*")), "`groupScopes` entry 'ADMINS': scope 'admin /*'"
+                        + " contains whitespace, a control character, '\"' or '\\'; scopes may not contain them"),
+                Arguments.of(Map.of("ADMINS", List.of("admin/\"x\"")), "`groupScopes` entry 'ADMINS': scope"
+                        + " 'admin/\"x\"' contains whitespace, a control character, '\"' or '\\'; scopes may not"
+                        + " contain them"),
+                Arguments.of(Map.of("ADMINS", List.of("admin\\x/y")), "`groupScopes` entry 'ADMINS': scope"
+                        + " 'admin\\x/y' contains whitespace, a control character, '\"' or '\\'; scopes may not"
+                        + " contain them"),
+                Arguments.of(Map.of("ADMINS", List.of("/read")), "`groupScopes` entry 'ADMINS': scope '/read' has an"
+                        + " identifier of 0 characters; the part before the last '/' must be 1 to 256 characters"),
+                Arguments.of(Map.of("ADMINS", List.of("i".repeat(257) + "/read")), "`groupScopes` entry 'ADMINS':"
+                        + " scope '" + "i".repeat(257) + "/read' has an identifier of 257 characters; the part"
+                        + " before the last '/' must be 1 to 256 characters"),
+                Arguments.of(Map.of("ADMINS", List.of("admin/")), "`groupScopes` entry 'ADMINS': scope 'admin/' has"
+                        + " a scope name of 0 characters; the part after the last '/' must be 1 to 256 characters"),
+                Arguments.of(Map.of("ADMINS", List.of("admin/" + "n".repeat(257))), "`groupScopes` entry 'ADMINS':"
+                        + " scope 'admin/" + "n".repeat(257) + "' has a scope name of 257 characters; the part"
+                        + " after the last '/' must be 1 to 256 characters"),
+                Arguments.of(Map.of("ADMINS", List.of("ädmin/x")), "`groupScopes` entry 'ADMINS': scope 'ädmin/x'"
+                        + " contains a character outside printable ASCII; Cognito scopes allow only printable"
+                        + " ASCII characters"),
+                Arguments.of(Map.of("ADMINS", List.of("openid")), "`groupScopes` entry 'ADMINS': scope 'openid' is"
+                        + " a standard Cognito scope; only custom 'identifier/scopeName' scopes can be managed, and"
+                        + " standard scopes are granted through the app client's OAuth settings"),
+                Arguments.of(Map.of("ADMINS", List.of("aws.cognito.signin.user.admin")), "`groupScopes` entry"
+                        + " 'ADMINS': scope 'aws.cognito.signin.user.admin' is a standard Cognito scope; only custom"
+                        + " 'identifier/scopeName' scopes can be managed, and standard scopes are granted through"
+                        + " the app client's OAuth settings"));
+    }
+
+    @ParameterizedTest
+    @MethodSource("invalidGroupScopes")
+    void rejectsInvalidGroupScopes_withAMessageNamingTheValue(Map<String, List<String>> groupScopes,
+            String message) {
+        Fixture given = new Fixture();
+
+        assertThatThrownBy(() -> given.auth().groupScopes(groupScopes).build())
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage(message);
+        assertThat(given.stack.getNode().tryFindChild("Auth").getNode().getChildren()).isEmpty();
+    }
+
+    @Test
+    void rejectsStandardScopes_inEveryStandardName() {
+        for (String standard : List.of("openid", "email", "phone", "profile", "aws.cognito.signin.user.admin")) {
+            Fixture given = new Fixture();
+            assertThatThrownBy(() -> given.auth().defaultScopes(List.of(standard)).build())
+                    .hasMessageStartingWith("`defaultScopes`: scope '" + standard + "' is a standard Cognito scope");
+        }
+    }
+
+    @Test
+    void rejectsMoreThan100ScopesOnOneResourceServer() {
+        List<String> scopes = IntStream.range(0, 101).mapToObj(i -> "api/s" + i).toList();
+        Fixture given = new Fixture();
+
+        assertThatThrownBy(() -> given.auth().groupScopes(Map.of("G", scopes)).build())
+                .hasMessage("resource server 'api' would have 101 scopes; Cognito allows at most 100 per resource"
+                        + " server: spread them over several identifiers");
+    }
+
+    @Test
+    void acceptsExactly100ScopesOnOneResourceServer() {
+        List<String> scopes = IntStream.range(0, 100).mapToObj(i -> "api/s" + i).toList();
+        Fixture given = new Fixture();
+
+        given.auth().groupScopes(Map.of("G", scopes)).build();
+
+        given.template().resourceCountIs("AWS::Cognito::UserPoolResourceServer", 1);
+    }
+
+    @Test
+    void warnsAbove25ResourceServers_andFailsAbove300() {
+        Fixture warned = new Fixture();
+        warned.auth().groupScopes(Map.of("G", servers(26))).build();
+        Annotations.fromStack(warned.stack).hasWarning("/Test/Auth", Match.stringLikeRegexp(
+                "26 resource servers exceed Cognito's default quota of 25 per user pool; request an increase"
+                        + " \\(up to 300\\) before deploying.*"));
+
+        Fixture quiet = new Fixture();
+        quiet.auth().groupScopes(Map.of("G", servers(25))).build();
+        Annotations.fromStack(quiet.stack).hasNoWarning("/Test/Auth", Match.anyValue());
+
+        Fixture failed = new Fixture();
+        assertThatThrownBy(() -> failed.auth().groupScopes(Map.of("G", servers(301))).build())
+                .hasMessage("`groupScopes` and `defaultScopes` name 301 resource server identifiers; Cognito allows"
+                        + " at most 300 per user pool: use fewer identifiers");
+    }
+
+    private static List<String> servers(int count) {
+        return IntStream.range(0, count).mapToObj(i -> "api" + i + "/read").toList();
+    }
+
+    @Test
+    void rejectsAClientAllowedMoreThan50Scopes() {
+        Fixture given = new Fixture();
+        List<String> scopes = IntStream.range(0, 46).mapToObj(i -> "api/s" + i).toList();
+
+        // The web client already allows the 5 standard scopes: 5 + 46 = 51.
+        assertThatThrownBy(() -> given.auth().groupScopes(Map.of("G", scopes)).clients(List.of(given.web)).build())
+                .hasMessage("`clients` entry 'Test/Pool/Web' would allow 51 OAuth scopes; Cognito allows at most 50"
+                        + " per app client: grant it fewer scopes with grant(client, scopes)");
+    }
+
+    @Test
+    void acceptsAClientAllowedExactly50Scopes() {
+        Fixture given = new Fixture();
+        List<String> scopes = IntStream.range(0, 45).mapToObj(i -> "api/s" + i).toList();
+
+        given.auth().groupScopes(Map.of("G", scopes)).clients(List.of(given.web)).build();
+
+        given.template().resourceCountIs("AWS::Cognito::UserPoolResourceServer", 1);
+    }
+
+    @Test
+    void rejectsLongOrEmptyDescriptions_andDescriptionsOfUnmanagedScopes() {
+        Fixture given = new Fixture();
+        Map<String, String> descriptions = new HashMap<>();
+        descriptions.put("admin/*", "d".repeat(257));
+
+        assertThatThrownBy(() -> given.auth().scopeDescriptions(descriptions).build())
+                .hasMessage("`scopeDescriptions` entry 'admin/*' is 257 characters long; scope descriptions are 1 to"
+                        + " 256 characters");
+        assertThatThrownBy(() -> new Fixture().auth().scopeDescriptions(Map.of("admin/*", "")).build())
+                .hasMessage("`scopeDescriptions` entry 'admin/*' is 0 characters long; scope descriptions are 1 to"
+                        + " 256 characters");
+        assertThatThrownBy(() -> new Fixture().auth().scopeDescriptions(Map.of("other/x", "X")).build())
+                .hasMessage("`scopeDescriptions` names scope 'other/x', which no group or default grants; describe"
+                        + " only managed scopes: " + MANAGED);
+    }
+
+    @Test
+    void rejectsGrantsOfUnmanagedScopes() {
+        Fixture given = new Fixture();
+        ScopedGroupAuth auth = given.auth().build();
+        UserPoolClient mobile = given.client("Mobile");
+
+        assertThatThrownBy(() -> auth.grant(mobile, List.of("everyone/*", "other/x")))
+                .hasMessage("`grant` for client 'Test/Pool/Mobile' names scope 'other/x', which no group or default"
+                        + " grants; grant only managed scopes: " + MANAGED);
+        assertThatThrownBy(() -> auth.grant(mobile, List.of()))
+                .hasMessage("`grant` for client 'Test/Pool/Mobile' is granted no scopes; name at least one managed"
+                        + " scope: " + MANAGED);
+    }
+
+    @Test
+    void rejectsAPoolOnTheLiteFeaturePlan() {
+        Fixture given = new Fixture(FeaturePlan.LITE);
+
+        assertThatThrownBy(() -> given.auth().build())
+                .hasMessage("`userPool` has feature plan LITE, which cannot customize access tokens; set its"
+                        + " featurePlan to FeaturePlan.ESSENTIALS or FeaturePlan.PLUS");
+    }
+
+    static Stream<Arguments> existingTriggers() {
+        return Stream.of(
+                Arguments.of(UserPoolOperation.PRE_TOKEN_GENERATION, null, "preTokenGeneration"),
+                Arguments.of(UserPoolOperation.PRE_TOKEN_GENERATION_CONFIG, LambdaVersion.V2_0,
+                        "preTokenGenerationConfig"),
+                Arguments.of(UserPoolOperation.PRE_TOKEN_GENERATION_CONFIG, LambdaVersion.V1_0,
+                        "preTokenGenerationConfig"));
+    }
+
+    @ParameterizedTest
+    @MethodSource("existingTriggers")
+    void rejectsAPoolThatAlreadyHasAPreTokenTrigger(UserPoolOperation operation, LambdaVersion version,
+            String setting) {
+        Fixture given = new Fixture();
+        given.pool.addTrigger(operation, otherFunction(given), version);
+
+        assertThatThrownBy(() -> given.auth().build())
+                .hasMessage("`userPool` already has a pre token generation trigger (" + setting + "); a pool has"
+                        + " only one, and ScopedGroupAuth adds its own: remove the existing trigger or merge its"
+                        + " logic into another trigger");
+    }
+
+    @Test
+    void failsSynth_whenAV1TriggerIsAddedAfterTheConstruct() {
+        Fixture given = new Fixture();
+        given.auth().build();
+        given.pool.addTrigger(UserPoolOperation.PRE_TOKEN_GENERATION, otherFunction(given));
+
+        assertThatThrownBy(() -> given.app.synth())
+                .hasMessageContaining("`userPool` also has a V1_0 pre token generation trigger (preTokenGeneration)"
+                        + " beside ScopedGroupAuth's; a pool runs only one: remove it");
+    }
+
+    @Test
+    void failsSynth_whenAGroupIsDefinedAgainAfterTheConstruct() {
+        Fixture given = new Fixture();
+        given.auth().build();
+        given.pool.addGroup("Late", software.amazon.awscdk.services.cognito.UserPoolGroupOptions.builder()
+                .groupName("ADMINS").build());
+
+        assertThatThrownBy(() -> given.app.synth())
+                .hasMessageContaining("group 'ADMINS' is defined twice on the user pool; define it before"
+                        + " ScopedGroupAuth so that it is reused, or leave it to ScopedGroupAuth");
+    }
+
+    private static Function otherFunction(Fixture fixture) {
+        return Function.Builder.create(fixture.stack, "Other").runtime(Runtime.NODEJS_22_X).handler("index.handler")
+                .code(Code.fromInline("exports.handler = async (e) => e;")).build();
+    }
+
+    @Test
+    void rejectsGrantingAClientWithOAuthDisabled() {
+        Fixture given = new Fixture();
+        UserPoolClient backend = given.pool.addClient("Backend", UserPoolClientOptions.builder()
+                .disableOAuth(true).build());
+
+        assertThatThrownBy(() -> given.auth().clients(List.of(backend)).build())
+                .hasMessage("`clients` entry 'Test/Pool/Backend' has OAuth disabled (disableOAuth); a client can only"
+                        + " be granted scopes with OAuth enabled: remove disableOAuth or do not grant this client");
+    }
+
+    @Test
+    void rejectsLambdaVersionV1() {
+        assertThatThrownBy(() -> new Fixture().auth().lambdaVersion(LambdaVersion.V1_0).build())
+                .hasMessage("`lambdaVersion` is V1_0, whose events cannot change access tokens; use"
+                        + " LambdaVersion.V2_0 or LambdaVersion.V3_0");
+    }
+
+    @Test
+    void rejectsMemoryOutsideLambdasRange() {
+        assertThatThrownBy(() -> new Fixture().auth().memorySize(64).build())
+                .hasMessage("`memorySize` is 64; Lambda allows whole megabytes from 128 to 10240");
+    }
+
+    @Test
+    void requiresAUserPool() {
+        Fixture given = new Fixture();
+
+        assertThatThrownBy(() -> ScopedGroupAuth.Builder.create(given.stack, "Auth")
+                .groupScopes(Fixture.ADMINS_AND_EVERYONE).build())
+                .hasMessage("`userPool` is required; pass the UserPool whose access tokens should carry the scopes");
+    }
+
+    @Test
+    void reportsEveryProblemOfOneCallTogether_beforeDefiningAnything() {
+        Fixture given = new Fixture(FeaturePlan.LITE);
+        Map<String, List<String>> groupScopes = new HashMap<>();
+        groupScopes.put("ADMINS", List.of("admin"));
+        groupScopes.put("EVERYONE", new ArrayList<>());
+
+        assertThatThrownBy(() -> given.auth().groupScopes(groupScopes).lambdaVersion(LambdaVersion.V1_0).build())
+                .hasMessage("Test/Auth has 4 problems:\n"
+                        + "- `groupScopes` entry 'ADMINS': scope 'admin' has no '/'; write scopes as"
+                        + " 'identifier/scopeName', e.g. 'admin/*'\n"
+                        + "- `groupScopes` entry 'EVERYONE' has no scopes; give each group at least one scope such"
+                        + " as 'admin/*'\n"
+                        + "- `lambdaVersion` is V1_0, whose events cannot change access tokens; use"
+                        + " LambdaVersion.V2_0 or LambdaVersion.V3_0\n"
+                        + "- `userPool` has feature plan LITE, which cannot customize access tokens; set its"
+                        + " featurePlan to FeaturePlan.ESSENTIALS or FeaturePlan.PLUS");
+        assertThat(given.stack.getNode().tryFindChild("Auth").getNode().getChildren()).isEmpty();
+    }
+
+    @Test
+    void rejectsUnknownGroups_inScopesFor() {
+        ScopedGroupAuth auth = new Fixture().auth().build();
+
+        assertThatThrownBy(() -> auth.scopesFor("OTHERS"))
+                .hasMessage("group 'OTHERS' is not in `groupScopes`; known groups: [ADMINS, EVERYONE]");
+    }
+
+    @Test
+    void rejectsAResourceServerDefinedOnlyAsL1() {
+        Fixture given = new Fixture();
+        software.amazon.awscdk.services.cognito.CfnUserPoolResourceServer.Builder.create(given.stack, "Raw")
+                .userPoolId(given.pool.getUserPoolId()).identifier("admin").name("admin").build();
+
+        assertThatThrownBy(() -> given.auth().build())
+                .hasMessage("`userPool` already has resource server 'admin' defined as a CfnUserPoolResourceServer at"
+                        + " Test/Raw; define it with UserPoolResourceServer (or userPool.addResourceServer) so"
+                        + " ScopedGroupAuth can reuse it");
+    }
+
+}
