@@ -1,0 +1,160 @@
+package io.github.scopedgroupauth.examples;
+
+import io.github.scopedgroupauth.ScopedGroupAuth;
+import java.util.List;
+import java.util.Map;
+import software.amazon.awscdk.CfnOutput;
+import software.amazon.awscdk.RemovalPolicy;
+import software.amazon.awscdk.Stack;
+import software.amazon.awscdk.StackProps;
+import software.amazon.awscdk.services.apigateway.AuthorizationType;
+import software.amazon.awscdk.services.apigateway.CognitoUserPoolsAuthorizer;
+import software.amazon.awscdk.services.apigateway.IntegrationResponse;
+import software.amazon.awscdk.services.apigateway.MethodOptions;
+import software.amazon.awscdk.services.apigateway.MethodResponse;
+import software.amazon.awscdk.services.apigateway.MockIntegration;
+import software.amazon.awscdk.services.apigateway.PassthroughBehavior;
+import software.amazon.awscdk.services.apigateway.RestApi;
+import software.amazon.awscdk.services.cognito.AccountRecovery;
+import software.amazon.awscdk.services.cognito.AuthFlow;
+import software.amazon.awscdk.services.cognito.AutoVerifiedAttrs;
+import software.amazon.awscdk.services.cognito.CognitoDomainOptions;
+import software.amazon.awscdk.services.cognito.FeaturePlan;
+import software.amazon.awscdk.services.cognito.OAuthFlows;
+import software.amazon.awscdk.services.cognito.OAuthScope;
+import software.amazon.awscdk.services.cognito.OAuthSettings;
+import software.amazon.awscdk.services.cognito.SignInAliases;
+import software.amazon.awscdk.services.cognito.StandardThreatProtectionMode;
+import software.amazon.awscdk.services.cognito.UserPool;
+import software.amazon.awscdk.services.cognito.UserPoolClient;
+import software.amazon.awscdk.services.cognito.UserPoolClientOptions;
+import software.amazon.awscdk.services.cognito.UserPoolDomain;
+import software.amazon.awscdk.services.cognito.UserPoolDomainOptions;
+import software.constructs.Construct;
+
+/**
+ * The ADMINS/EVERYONE setup in Java: a user pool with email sign-in, a web client with the OAuth code flow,
+ * groups and scopes through {@link ScopedGroupAuth}, and a REST API whose routes require the scopes.
+ *
+ * <p>Context: {@code domainPrefix} (the Cognito domain prefix, unique in the Region) and
+ * {@code threatProtection=audit} (PLUS feature plan with audit-only threat protection, as the Amplify recipe
+ * had; ESSENTIALS is enough for access token customization).
+ */
+public class ScopedGroupAuthExample extends Stack {
+
+    /** The callback of the local web app the client redirects to after sign-in. */
+    public static final String CALLBACK_URL = "http://localhost:3000/";
+    static final String DEFAULT_DOMAIN_PREFIX = "scoped-group-auth-example";
+
+    private final UserPoolClient webClient;
+    private final ScopedGroupAuth auth;
+
+    /**
+     * Defines the example.
+     *
+     * @param scope the app
+     * @param id the stack id
+     * @param props stack properties; may be null
+     */
+    public ScopedGroupAuthExample(Construct scope, String id, StackProps props) {
+        super(scope, id, props);
+        UserPool userPool = userPool("audit".equals(getNode().tryGetContext("threatProtection")));
+        webClient = userPool.addClient("WebClient", UserPoolClientOptions.builder()
+                .generateSecret(false)
+                .authFlows(AuthFlow.builder().userSrp(true).build())
+                .oAuth(OAuthSettings.builder()
+                        .flows(OAuthFlows.builder().authorizationCodeGrant(true).build())
+                        .scopes(List.of(OAuthScope.OPENID, OAuthScope.EMAIL, OAuthScope.PROFILE))
+                        .callbackUrls(List.of(CALLBACK_URL))
+                        .logoutUrls(List.of(CALLBACK_URL))
+                        .build())
+                .build());
+        UserPoolDomain domain = userPool.addDomain("Domain", UserPoolDomainOptions.builder()
+                .cognitoDomain(CognitoDomainOptions.builder().domainPrefix(domainPrefix()).build())
+                .build());
+
+        auth = ScopedGroupAuth.Builder.create(this, "Auth")
+                .userPool(userPool)
+                .groupScopes(Map.of("ADMINS", List.of("admin/*"), "EVERYONE", List.of("everyone/*")))
+                .scopeDescriptions(Map.of("admin/*", "allow all admin operations",
+                        "everyone/*", "allow all everyone operations"))
+                .clients(List.of(webClient))
+                .build();
+
+        RestApi api = api(userPool);
+        output("UserPoolId", userPool.getUserPoolId());
+        output("WebClientId", webClient.getUserPoolClientId());
+        output("HostedUiDomain", domain.baseUrl());
+        output("ApiUrl", api.getUrl());
+    }
+
+    private UserPool userPool(boolean auditThreats) {
+        return UserPool.Builder.create(this, "UserPool")
+                .selfSignUpEnabled(true)
+                .signInAliases(SignInAliases.builder().email(true).build())
+                .autoVerify(AutoVerifiedAttrs.builder().email(true).build())
+                .accountRecovery(AccountRecovery.EMAIL_ONLY)
+                .featurePlan(auditThreats ? FeaturePlan.PLUS : FeaturePlan.ESSENTIALS)
+                .standardThreatProtectionMode(auditThreats ? StandardThreatProtectionMode.AUDIT_ONLY : null)
+                .removalPolicy(RemovalPolicy.DESTROY)
+                .build();
+    }
+
+    private RestApi api(UserPool userPool) {
+        RestApi api = RestApi.Builder.create(this, "Api")
+                .description("ScopedGroupAuth example: each route requires its group's scope")
+                .build();
+        CognitoUserPoolsAuthorizer authorizer = CognitoUserPoolsAuthorizer.Builder.create(this, "Authorizer")
+                .cognitoUserPools(List.of(userPool))
+                .build();
+        route(api, authorizer, "admin", "ADMINS");
+        route(api, authorizer, "everyone", "EVERYONE");
+        return api;
+    }
+
+    /** A GET route that requires the group's scopes and echoes the caller's scopes, with no function behind it. */
+    private void route(RestApi api, CognitoUserPoolsAuthorizer authorizer, String path, String group) {
+        MockIntegration echo = MockIntegration.Builder.create()
+                .passthroughBehavior(PassthroughBehavior.NEVER)
+                .requestTemplates(Map.of("application/json", "{\"statusCode\": 200}"))
+                .integrationResponses(List.of(IntegrationResponse.builder()
+                        .statusCode("200")
+                        .responseTemplates(Map.of("application/json", "{\"route\": \"" + path + "\", \"scopes\":"
+                                + " \"$context.authorizer.claims.scope\"}"))
+                        .build()))
+                .build();
+        api.getRoot().addResource(path).addMethod("GET", echo, MethodOptions.builder()
+                .authorizationType(AuthorizationType.COGNITO)
+                .authorizer(authorizer)
+                .authorizationScopes(auth.scopesFor(group))
+                .methodResponses(List.of(MethodResponse.builder().statusCode("200").build()))
+                .build());
+    }
+
+    private String domainPrefix() {
+        Object prefix = getNode().tryGetContext("domainPrefix");
+        return prefix == null ? DEFAULT_DOMAIN_PREFIX : prefix.toString();
+    }
+
+    private void output(String id, String value) {
+        CfnOutput.Builder.create(this, id).value(value).build();
+    }
+
+    /**
+     * The web app client granted the scopes.
+     *
+     * @return the client
+     */
+    public UserPoolClient getWebClient() {
+        return webClient;
+    }
+
+    /**
+     * The ScopedGroupAuth construct of this example.
+     *
+     * @return the construct
+     */
+    public ScopedGroupAuth getAuth() {
+        return auth;
+    }
+}

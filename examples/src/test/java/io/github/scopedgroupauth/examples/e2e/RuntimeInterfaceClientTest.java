@@ -1,0 +1,268 @@
+package io.github.scopedgroupauth.examples.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.TextNode;
+import io.github.scopedgroupauth.examples.e2e.EventCases.EventCase;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.assertj.core.api.SoftAssertions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledOnOs;
+import org.junit.jupiter.api.condition.OS;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * Runs the real function jar under the official Lambda runtime interface client, in a child JVM started as the
+ * managed {@code java21} runtime starts it, against a Runtime API served by the test.
+ */
+// The runtime interface client ships its native HTTP client for Linux only.
+@EnabledOnOs(OS.LINUX)
+class RuntimeInterfaceClientTest {
+
+    private static final String POLICY = resource("/e2e/scoped-group-auth.conf");
+    private static final Map<String, String> CLIENTS = Map.of("SCOPED_GROUP_AUTH_CLIENTS", "webclient123=*");
+    private static final String CASES = "/e2e/pre-token-generation-cases.json";
+    private static final Duration WAIT = Duration.ofSeconds(30);
+
+    @TempDir
+    Path code;
+
+    @Test
+    void answersEveryEventAsExpected_withoutErrors() throws IOException {
+        // given
+        LambdaFunction function = function(codeWith(POLICY), CLIENTS);
+        List<EventCase> cases = EventCases.load(CASES);
+
+        try (LambdaProcess lambda = LambdaProcess.start(function)) {
+            // when
+            List<InvocationResult> results = new ArrayList<>();
+            for (EventCase event : cases) {
+                results.add(lambda.invoke(event.event(), WAIT));
+            }
+
+            // then
+            System.out.printf("RuntimeInterfaceClientTest: %d ms from starting the JVM to the first response"
+                    + " (%d ms to the first request for an event)%n",
+                    lambda.timeToFirstResponse().orElseThrow().toMillis(),
+                    lambda.timeToFirstNext().orElseThrow().toMillis());
+            SoftAssertions softly = new SoftAssertions();
+            for (int i = 0; i < cases.size(); i++) {
+                EventCase event = cases.get(i);
+                InvocationResult result = results.get(i);
+                softly.assertThat(result.isError()).as("%s: reported an error: %s", event, result.body()).isFalse();
+                if (!result.isError()) {
+                    softly.assertThat(EventCases.parse(result.body())).as(event.name()).isEqualTo(event.expected());
+                }
+            }
+            softly.assertThat(lambda.runtimeApi().invocationErrors()).as("invocation errors").isEmpty();
+            softly.assertThat(lambda.runtimeApi().initErrors()).as("init errors").isEmpty();
+            softly.assertThat(lambda.runtimeApi().unexpectedRequests()).as("rejected requests").isEmpty();
+            assertAll(softly, lambda);
+        }
+    }
+
+    @Test
+    void logsDecisionAndSuppressionAsJson_withoutUserData() throws IOException {
+        // given
+        LambdaFunction function = LambdaFunction.builder()
+                .codeDirectory(codeWith(POLICY))
+                .handler(CodeAssetLayout.HANDLER)
+                .environment(CLIENTS)
+                .logLevel("DEBUG")
+                .build();
+        EventCase escalation = caseNamed("everyone-only user requesting admin/* through the hosted UI");
+        LambdaProcess lambda = LambdaProcess.start(function);
+
+        // when
+        InvocationResult result;
+        try (lambda) {
+            result = lambda.invoke(escalation.event(), WAIT);
+        }
+
+        // then: closing waited for the whole output
+        List<String> messages = new ArrayList<>();
+        for (String line : lambda.stdoutLines()) {
+            JsonNode log = EventCases.parse(line);
+            if (result.requestId().equals(log.path("AWSRequestId").asText())) {
+                messages.add(log.path("level").asText() + " " + log.path("message").asText());
+            }
+        }
+        assertThat(messages).as(lambda::diagnostics).containsExactly(
+                "DEBUG scope decision: trigger=TokenGeneration_HostedAuth client=webclient123 groups=[EVERYONE]"
+                        + " added=[] suppressed=[admin/*]",
+                "WARN suppressed requested scopes [admin/*] not entitled by groups [EVERYONE] on client webclient123");
+        assertThat(String.join("\n", lambda.stdoutLines())).as(lambda::diagnostics)
+                .doesNotContain("bob@example.com", "22222222-2222-2222-2222-222222222222", "\"bob\"");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("brokenConfigurations")
+    void reportsInitErrorNamingTheProblem_whenConfigurationIsBroken(String problem, String policy,
+            Map<String, String> environment, String expectedMessage) throws IOException {
+        // given
+        LambdaFunction function = function(codeWith(policy), environment);
+
+        try (LambdaProcess lambda = LambdaProcess.start(function)) {
+            // when
+            InitError error = lambda.awaitInitError(WAIT);
+
+            // then
+            assertThat(error.path()).isEqualTo("/2018-06-01/runtime/init/error");
+            assertThat(error.errorType()).isEqualTo("Runtime.BadFunctionCode");
+            assertThat(EventCases.parse(error.body())).as(lambda::diagnostics).isEqualTo(EventCases.parse(
+                    "{\"errorMessage\":" + quote(expectedMessage)
+                            + ",\"errorType\":\"io.github.scopedgroupauth.runtime.InvalidPolicyException\"}"));
+            assertThat(lambda.awaitExit(WAIT)).as("exit status").isEqualTo(1);
+            assertThat(lambda.timeToFirstNext()).as("time to a request for an event, which never comes").isEmpty();
+        }
+    }
+
+    static Stream<Arguments> brokenConfigurations() {
+        return Stream.of(
+                Arguments.of("misspelled directive",
+                        POLICY.replace("group ADMINS", "grup ADMINS"), CLIENTS,
+                        "scoped-group-auth.conf line 2: unknown directive 'grup'; expected 'group' or 'default'"),
+                Arguments.of("client grants not set", POLICY, Map.of(),
+                        "SCOPED_GROUP_AUTH_CLIENTS is not set; set it to '*' to let every app client receive"
+                                + " managed scopes, or to 'clientId=numbers' grants"),
+                Arguments.of("client granted a scope number beyond the managed scopes", POLICY,
+                        Map.of("SCOPED_GROUP_AUTH_CLIENTS", "webclient123=0,2"),
+                        "SCOPED_GROUP_AUTH_CLIENTS entry for app client 'webclient123' has scope number '2'; use '*'"
+                                + " or numbers from 0 to 1, one per managed scope in ascending order"),
+                Arguments.of("policy file missing", null, CLIENTS,
+                        "scoped-group-auth.conf is not on the classpath; package it at the root of the function"
+                                + " code (the ScopedGroupAuth construct does this)"));
+    }
+
+    @Test
+    void reportsInvocationErrorsNotInitError_whenJarIsNotInLib() throws IOException {
+        // given: the RIC only loads jars from lib/, so a jar at the root is not on the function's classpath
+        CodeAssetLayout.layOut(code, null, POLICY);
+        Files.copy(CodeAssetLayout.lambdaJar(), code.resolve("scoped-group-auth-runtime.jar"));
+        LambdaFunction function = function(code, CLIENTS);
+
+        try (LambdaProcess lambda = LambdaProcess.start(function)) {
+            // when
+            InvocationResult first = lambda.invoke("{}", WAIT);
+            InvocationResult second = lambda.invoke("{}", WAIT);
+
+            // then
+            assertThat(first.errorType()).as(lambda::diagnostics).isEqualTo("Runtime.BadFunctionCode");
+            assertThat(EventCases.parse(first.body())).isEqualTo(EventCases.parse(
+                    "{\"errorMessage\":\"Class not found:"
+                            + " io.github.scopedgroupauth.runtime.PreTokenGenerationHandler\","
+                            + "\"errorType\":\"java.lang.ClassNotFoundException\"}"));
+            assertThat(second).isEqualTo(new InvocationResult(second.requestId(), first.body(), first.errorType()));
+            assertThat(lambda.runtimeApi().invocationErrors()).containsExactly(first, second);
+            assertThat(lambda.runtimeApi().initErrors()).isEmpty();
+        }
+    }
+
+    @ParameterizedTest(name = "snapStart={0}")
+    @ValueSource(booleans = {true, false})
+    void primesDecisionsBeforeTheSnapshot_onlyWhenStartedAsSnapStart(boolean snapStart, @TempDir Path logs)
+            throws IOException {
+        // given: class loading is logged; ScopeDecision is first loaded when a decision is made
+        Path classLog = logs.resolve("classes.log");
+        Map<String, String> environment = new HashMap<>(CLIENTS);
+        environment.put("JAVA_TOOL_OPTIONS", "-Xlog:class+load:file=" + classLog);
+        LambdaFunction function = LambdaFunction.builder()
+                .codeDirectory(codeWith(POLICY))
+                .handler(CodeAssetLayout.HANDLER)
+                .environment(environment)
+                .snapStart(snapStart)
+                .build();
+
+        // when: the runtime initializes, and no event is sent
+        try (LambdaProcess lambda = LambdaProcess.start(function)) {
+            lambda.awaitReady(WAIT);
+
+            // then: only a SnapStart start runs the before-checkpoint hooks, then asks for /restore/next
+            assertThat(lambda.runtimeApi().restoreRequested()).as(lambda::diagnostics).isEqualTo(snapStart);
+            assertThat(lambda.runtimeApi().initErrors()).isEmpty();
+        }
+        assertThat(Files.readString(classLog).contains(" io.github.scopedgroupauth.runtime.ScopeDecision "))
+                .as("decisions made before any event").isEqualTo(snapStart);
+    }
+
+    @Test
+    void answersAfterRestore_whenStartedAsSnapStart() throws IOException {
+        // given
+        LambdaFunction function = LambdaFunction.builder()
+                .codeDirectory(codeWith(POLICY))
+                .handler(CodeAssetLayout.HANDLER)
+                .environment(CLIENTS)
+                .snapStart(true)
+                .build();
+        EventCase escalation = caseNamed("everyone-only user requesting admin/* through the hosted UI");
+
+        try (LambdaProcess lambda = LambdaProcess.start(function)) {
+            // when
+            InvocationResult result = lambda.invoke(escalation.event(), WAIT);
+
+            // then: the RIC asks for /restore/next only after the before-checkpoint hooks (priming) succeeded
+            assertThat(lambda.runtimeApi().restoreRequested()).as(lambda::diagnostics).isTrue();
+            assertThat(result.isError()).as(lambda::diagnostics).isFalse();
+            assertThat(EventCases.parse(result.body())).isEqualTo(escalation.expected());
+            assertThat(lambda.runtimeApi().initErrors()).isEmpty();
+        }
+    }
+
+    private Path codeWith(String policy) throws IOException {
+        return CodeAssetLayout.layOut(code, CodeAssetLayout.lambdaJar(), policy);
+    }
+
+    private static LambdaFunction function(Path code, Map<String, String> environment) {
+        return LambdaFunction.builder()
+                .codeDirectory(code)
+                .handler(CodeAssetLayout.HANDLER)
+                .environment(environment)
+                .build();
+    }
+
+    private static EventCase caseNamed(String prefix) {
+        return EventCases.load(CASES).stream()
+                .filter(event -> event.name().startsWith(prefix))
+                .findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no case starts with '" + prefix + "'"));
+    }
+
+    private static void assertAll(SoftAssertions softly, LambdaProcess lambda) {
+        try {
+            softly.assertAll();
+        } catch (AssertionError e) {
+            throw new AssertionError(e.getMessage() + "\n" + lambda.diagnostics(), e);
+        }
+    }
+
+    private static String quote(String text) {
+        return TextNode.valueOf(text).toString();
+    }
+
+    private static String resource(String name) {
+        try (InputStream in = RuntimeInterfaceClientTest.class.getResourceAsStream(name)) {
+            if (in == null) {
+                throw new IllegalStateException("missing test resource " + name);
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
