@@ -36,9 +36,9 @@ import java.util.regex.Pattern;
  * above, {@code admin/*} is 0, {@code everyone/*} 1 and {@code everyone/read} 2. The variable
  * {@value #CLIENTS_VARIABLE} grants app clients by those numbers, as {@code ;}-separated
  * {@code clientId=numbers} entries where {@code numbers} is {@code *} (every managed scope) or a
- * {@code ,}-separated list, for example {@code 4example7client9id=*;2other0client5id=1,2}. When the variable
- * is unset or empty, every client may receive every managed scope. The full contract is in
- * {@code docs/configuration.md}.
+ * {@code ,}-separated list, for example {@code 4example7client9id=*;2other0client5id=1,2}. The variable must
+ * be set: {@value #ANY_CLIENT} lets every client receive every managed scope, and an unset or blank variable
+ * is an error. The full contract is in {@code docs/configuration.md}.
  *
  * <p>Anything malformed fails with an {@link InvalidPolicyException} that names the line or variable.
  */
@@ -46,7 +46,7 @@ public final class PolicyFile {
 
     /** The classpath resource name of the policy file. */
     public static final String RESOURCE_NAME = "scoped-group-auth.conf";
-    /** The environment variable that binds grant labels to app client ids. */
+    /** The environment variable that grants app clients managed scopes by number. */
     public static final String CLIENTS_VARIABLE = "SCOPED_GROUP_AUTH_CLIENTS";
     /** The value of {@value #CLIENTS_VARIABLE} that grants every managed scope to every app client. */
     public static final String ANY_CLIENT = "*";
@@ -143,11 +143,11 @@ public final class PolicyFile {
             throw new InvalidPolicyException(RESOURCE_NAME + " is empty; it must start with '" + HEADER + " "
                     + FORMAT_VERSION + "'");
         }
-        if (groupLines.isEmpty() && !defaults) {
+        ScopePolicy groupsAndDefaults = build(policy);
+        if (groupsAndDefaults.managedScopes().isEmpty()) {
             throw new InvalidPolicyException(RESOURCE_NAME + " defines no group and no default scopes;"
                     + " a policy must manage at least one scope");
         }
-        ScopePolicy groupsAndDefaults = build(policy);
         List<String> numbered = new ArrayList<>(new TreeSet<>(groupsAndDefaults.managedScopes()));
         parseGrants(environment.get(CLIENTS_VARIABLE), numbered).forEach(policy::clientGrant);
         return build(policy);

@@ -61,7 +61,8 @@ public final class PreTokenGenerationHandler
      */
     public PreTokenGenerationHandler(ScopePolicy policy) {
         this.policy = Objects.requireNonNull(policy, "policy");
-        this.priming = SnapStartPriming.register(() -> respond(SnapStartPriming.syntheticEvent(policy)));
+        this.priming = SnapStartPriming.register(() -> handleRequest(SnapStartPriming.syntheticEvent(policy),
+                SnapStartPriming.silentContext()));
     }
 
     /**

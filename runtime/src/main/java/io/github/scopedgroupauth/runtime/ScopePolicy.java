@@ -224,7 +224,8 @@ public final class ScopePolicy {
                 throw new IllegalArgumentException(String.format(
                         "group '%s' has no scopes; give each group at least one scope", group));
             }
-            groupScopes.computeIfAbsent(group, key -> new HashSet<>()).addAll(checkScopes(scopes));
+            List<String> checked = checkScopes(scopes);
+            groupScopes.computeIfAbsent(group, key -> new HashSet<>()).addAll(checked);
             return this;
         }
 
@@ -257,7 +258,8 @@ public final class ScopePolicy {
                 throw new IllegalArgumentException("client grant has an empty client id; give the app client id");
             }
             Objects.requireNonNull(scopes, "scopes");
-            clientGrants.computeIfAbsent(clientId, key -> new HashSet<>()).addAll(checkScopes(scopes));
+            List<String> checked = checkScopes(scopes);
+            clientGrants.computeIfAbsent(clientId, key -> new HashSet<>()).addAll(checked);
             return this;
         }
 

@@ -12,7 +12,7 @@ import java.util.StringJoiner;
 public final class DecisionLog {
 
     private static final int MAX_VALUE_LENGTH = 256;
-    private static final int MAX_GROUPS = 20;
+    private static final int MAX_ITEMS = 20;
 
     private final String triggerSource;
     private final String clientId;
@@ -63,13 +63,18 @@ public final class DecisionLog {
         StringJoiner joiner = new StringJoiner(",", "[", "]");
         int count = 0;
         for (String value : values) {
-            if (count++ == MAX_GROUPS) {
-                joiner.add("... " + (values.size() - MAX_GROUPS) + " more");
+            if (count++ == MAX_ITEMS) {
+                joiner.add("... " + (values.size() - MAX_ITEMS) + " more");
                 break;
             }
             joiner.add(clean(value));
         }
         return joiner.toString();
+    }
+
+    private static boolean isLineBreakOrControl(char c) {
+        int type = Character.getType(c);
+        return Character.isISOControl(c) || type == Character.LINE_SEPARATOR || type == Character.PARAGRAPH_SEPARATOR;
     }
 
     private static String clean(String value) {
@@ -79,7 +84,7 @@ public final class DecisionLog {
         StringBuilder cleaned = new StringBuilder(Math.min(value.length(), MAX_VALUE_LENGTH));
         for (int i = 0; i < value.length() && i < MAX_VALUE_LENGTH; i++) {
             char c = value.charAt(i);
-            cleaned.append(Character.isISOControl(c) ? '?' : c);
+            cleaned.append(isLineBreakOrControl(c) ? '?' : c);
         }
         return cleaned.toString();
     }

@@ -28,6 +28,11 @@ public final class ScopeSyntax {
                 throw new IllegalArgumentException(String.format(
                         "scope '%s' contains whitespace, a control character, '\"' or '\\'; remove it", scope));
             }
+            if (c > '~') {
+                throw new IllegalArgumentException(String.format(
+                        "scope '%s' contains a character outside printable ASCII, which Cognito does not allow in"
+                                + " scopes; remove it", scope));
+            }
         }
         int slash = scope.lastIndexOf('/');
         if (slash <= 0 || slash == scope.length() - 1) {

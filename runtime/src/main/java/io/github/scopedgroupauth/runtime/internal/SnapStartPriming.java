@@ -7,6 +7,8 @@ import com.amazonaws.services.lambda.runtime.events.CognitoUserPoolPreTokenGener
 import io.github.scopedgroupauth.runtime.ScopePolicy;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import org.crac.Context;
 import org.crac.Core;
 import org.crac.Resource;
@@ -44,25 +46,38 @@ public final class SnapStartPriming implements Resource {
     }
 
     /**
-     * A user token event for priming: the first few groups of the policy, requesting its managed scopes.
+     * A user token event for priming that takes both paths of the decision: a user in the policy's first group
+     * (in name order) requests every other managed scope, so the group's scopes are added and the others
+     * suppressed. The client is the first granted one, if any. Always the same event for the same policy.
      *
      * @param policy the policy to prime for
      * @return a new event; no personal data
      */
     public static CognitoUserPoolPreTokenGenerationEventV2 syntheticEvent(ScopePolicy policy) {
-        List<String> groups = new ArrayList<>(policy.groupScopes().keySet());
+        List<String> groups = new ArrayList<>(new TreeSet<>(policy.groupScopes().keySet())).subList(0,
+                Math.min(1, policy.groupScopes().size()));
+        String clientId = new TreeSet<>(policy.clientGrants().keySet()).stream().findFirst().orElse("priming");
+        Set<String> requested = new TreeSet<>(policy.managedScopes());
+        requested.removeAll(policy.entitledScopes(clientId, groups));
+        requested.add("openid");
         Request request = new Request();
-        request.setGroupConfiguration(new GroupConfiguration(
-                groups.subList(0, Math.min(3, groups.size())).toArray(String[]::new), null, null));
-        List<String> scopes = new ArrayList<>(policy.managedScopes());
-        scopes.add("openid");
-        request.setScopes(scopes.toArray(String[]::new));
-        String clientId = policy.clientGrants().keySet().stream().findFirst().orElse("priming");
+        request.setGroupConfiguration(new GroupConfiguration(groups.toArray(String[]::new), null, null));
+        request.setScopes(requested.toArray(String[]::new));
         return CognitoUserPoolPreTokenGenerationEventV2.builder()
                 .withTriggerSource("TokenGeneration_HostedAuth")
                 .withCallerContext(new CallerContext(null, clientId))
                 .withRequest(request)
                 .build();
+    }
+
+    /**
+     * A Lambda context whose logger discards every line, so priming also loads the logging path without
+     * writing synthetic decisions to the function's logs.
+     *
+     * @return the context
+     */
+    public static com.amazonaws.services.lambda.runtime.Context silentContext() {
+        return SilentContext.INSTANCE;
     }
 
     /**

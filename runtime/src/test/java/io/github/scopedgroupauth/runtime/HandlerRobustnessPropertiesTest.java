@@ -1,0 +1,217 @@
+package io.github.scopedgroupauth.runtime;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.events.CognitoUserPoolEvent.CallerContext;
+import com.amazonaws.services.lambda.runtime.events.CognitoUserPoolPreTokenGenerationEventV2;
+import com.amazonaws.services.lambda.runtime.events.CognitoUserPoolPreTokenGenerationEventV2.AccessTokenGeneration;
+import com.amazonaws.services.lambda.runtime.events.CognitoUserPoolPreTokenGenerationEventV2.ClaimsAndScopeOverrideDetails;
+import com.amazonaws.services.lambda.runtime.events.CognitoUserPoolPreTokenGenerationEventV2.GroupConfiguration;
+import com.amazonaws.services.lambda.runtime.events.CognitoUserPoolPreTokenGenerationEventV2.GroupOverrideDetails;
+import com.amazonaws.services.lambda.runtime.events.CognitoUserPoolPreTokenGenerationEventV2.IdTokenGeneration;
+import com.amazonaws.services.lambda.runtime.events.CognitoUserPoolPreTokenGenerationEventV2.Request;
+import com.amazonaws.services.lambda.runtime.events.CognitoUserPoolPreTokenGenerationEventV2.Response;
+import com.amazonaws.services.lambda.runtime.logging.LogLevel;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import net.jqwik.api.Tuple;
+import net.jqwik.api.statistics.Statistics;
+import net.jqwik.api.statistics.StatisticsReport;
+
+/**
+ * The handler never throws on randomly broken events (nulls in every field and array, random strings, null or
+ * logger-less context), and what it returns still fails closed.
+ */
+class HandlerRobustnessPropertiesTest {
+
+    private static final List<String> TRIGGER_SOURCES = List.of("TokenGeneration_HostedAuth",
+            "TokenGeneration_Authentication", "TokenGeneration_NewPasswordChallenge",
+            "TokenGeneration_AuthenticateDevice", "TokenGeneration_RefreshTokens",
+            PreTokenGenerationHandler.CLIENT_CREDENTIALS, "TokenGeneration_SomethingNew", "");
+
+    private static final String OUTCOME = "outcome";
+    private static final String PASSED_THROUGH = "passed through";
+    private static final String UNCHANGED = "unchanged";
+    private static final String ADDS = "adds";
+    private static final String SUPPRESSES = "suppresses";
+    private static final String ADDS_AND_SUPPRESSES = "adds and suppresses";
+    private static final List<String> OUTCOMES =
+            List.of(PASSED_THROUGH, UNCHANGED, ADDS, SUPPRESSES, ADDS_AND_SUPPRESSES);
+
+    /** How the Lambda context is broken. */
+    enum ContextKind { NONE, NO_LOGGER, CAPTURING }
+
+    @Provide
+    Arbitrary<PolicySpec> policies() {
+        return PolicySpec.policies();
+    }
+
+    @Provide
+    Arbitrary<CognitoUserPoolPreTokenGenerationEventV2> brokenEvents() {
+        Arbitrary<String> junk = Arbitraries.strings().all().ofMaxLength(12);
+        Arbitrary<String> text = mostly(Arbitraries.of("2", "3"), junk).injectNull(0.3);
+        Arbitrary<String> triggerSource = mostly(Arbitraries.of(TRIGGER_SOURCES), junk).injectNull(0.2);
+        Arbitrary<CallerContext> callerContext = Combinators
+                .combine(text, mostly(PolicySpec.clientIds(), junk).injectNull(0.2))
+                .as(CallerContext::new)
+                .injectNull(0.2);
+        return Combinators.combine(text, triggerSource, text, text, text, callerContext, requests(junk), responses())
+                .as((version, trigger, region, pool, user, caller, request, response) ->
+                        new CognitoUserPoolPreTokenGenerationEventV2(version, trigger, region, pool, user, caller,
+                                request, response));
+    }
+
+    private static Arbitrary<Request> requests(Arbitrary<String> junk) {
+        Arbitrary<String[]> junkArray = junk.injectNull(0.3).array(String[].class).ofMaxSize(4);
+        Arbitrary<String[]> groups =
+                mostly(PolicySpec.userGroups().map(HandlerRobustnessPropertiesTest::array), junkArray).injectNull(0.1);
+        Arbitrary<String[]> scopes =
+                mostly(PolicySpec.requestedScopes().map(HandlerRobustnessPropertiesTest::array), junkArray)
+                        .injectNull(0.1);
+        Arbitrary<GroupConfiguration> groupConfiguration = Combinators
+                .combine(groups, junk.injectNull(0.3).array(String[].class).ofMaxSize(2).injectNull(0.3),
+                        junk.injectNull(0.5))
+                .as(GroupConfiguration::new)
+                .injectNull(0.15);
+        Arbitrary<Map<String, String>> strings = Arbitraries.maps(junk, junk.injectNull(0.2)).ofMaxSize(3)
+                .injectNull(0.3);
+        return Combinators.combine(strings, scopes, groupConfiguration, strings)
+                .as(Request::new)
+                .injectNull(0.1);
+    }
+
+    private static Arbitrary<Response> responses() {
+        return Arbitraries.of(0, 1, 2).map(kind -> {
+            if (kind == 0) {
+                return null;
+            }
+            if (kind == 1) {
+                return new Response();
+            }
+            // A response that already carries ID token claims and a group override: none may survive.
+            return new Response(new ClaimsAndScopeOverrideDetails(
+                    new IdTokenGeneration(Map.of("claim", "value"), new String[] {"email"}),
+                    new AccessTokenGeneration(Map.of("claim", "value"), new String[] {"x"}, new String[] {"x/y"},
+                            null),
+                    new GroupOverrideDetails(new String[0], null, null)));
+        });
+    }
+
+    /** Four meaningful values for each junk one. */
+    private static <T> Arbitrary<T> mostly(Arbitrary<T> meaningful, Arbitrary<T> junk) {
+        return Arbitraries.frequencyOf(List.of(Tuple.of(4, meaningful), Tuple.of(1, junk)));
+    }
+
+    private static String[] array(List<String> values) {
+        return values == null ? null : values.toArray(String[]::new);
+    }
+
+    @Property
+    @StatisticsReport(StatisticsReport.StatisticsReportMode.OFF)
+    void neverThrows_andFailsClosed_onBrokenEvents(@ForAll("policies") PolicySpec spec,
+            @ForAll("brokenEvents") CognitoUserPoolPreTokenGenerationEventV2 event, @ForAll ContextKind kind) {
+        // given
+        PreTokenGenerationHandler handler = new PreTokenGenerationHandler(spec.policy());
+        CapturingLogger logger = new CapturingLogger();
+        Context context =
+                kind == ContextKind.NONE ? null : new FakeContext(kind == ContextKind.CAPTURING ? logger : null);
+        Response responseBefore = event.getResponse();
+        Request request = event.getRequest();
+        String[] scopesBefore = request == null || request.getScopes() == null ? null : request.getScopes().clone();
+        List<String> groups = request == null || request.getGroupConfiguration() == null
+                || request.getGroupConfiguration().getGroupsToOverride() == null
+                ? List.of() : Arrays.asList(request.getGroupConfiguration().getGroupsToOverride().clone());
+        String clientId = event.getCallerContext() == null ? null : event.getCallerContext().getClientId();
+
+        // when
+        CognitoUserPoolPreTokenGenerationEventV2 result = handler.handleRequest(event, context);
+
+        // then
+        assertThat(result).isSameAs(event);
+        assertThat(request == null ? null : request.getScopes()).isEqualTo(scopesBefore);
+        if (PreTokenGenerationHandler.CLIENT_CREDENTIALS.equals(event.getTriggerSource())) {
+            assertThat(result.getResponse()).isSameAs(responseBefore);
+            assertThat(logger.lines()).isEmpty();
+            Statistics.label(OUTCOME).collect(PASSED_THROUGH);
+            return;
+        }
+        List<String> requested = scopesBefore == null ? List.of() : Arrays.asList(scopesBefore);
+        assertFailsClosed(spec, result.getResponse(), clientId, groups, requested);
+        if (kind == ContextKind.CAPTURING) {
+            assertThat(logger.lines()).isNotEmpty();
+            assertThat(logger.lines().get(0).level()).isEqualTo(LogLevel.DEBUG);
+            assertThat(logger.lines()).allSatisfy(line -> assertThat(line.message()).doesNotContain("\n", "\r"));
+        }
+        Statistics.label(OUTCOME).collect(outcomeOf(result.getResponse()));
+        // The generators must reach every outcome, or the property proves little.
+        Statistics.label(OUTCOME).coverage(coverage -> {
+            for (String outcome : OUTCOMES) {
+                coverage.check(outcome).percentage(percent -> percent >= 0.5);
+            }
+        });
+    }
+
+    private static String outcomeOf(Response response) {
+        ClaimsAndScopeOverrideDetails details = response.getClaimsAndScopeOverrideDetails();
+        if (details == null) {
+            return UNCHANGED;
+        }
+        boolean adds = details.getAccessTokenGeneration().getScopesToAdd() != null;
+        boolean suppresses = details.getAccessTokenGeneration().getScopesToSuppress() != null;
+        return adds && suppresses ? ADDS_AND_SUPPRESSES : adds ? ADDS : SUPPRESSES;
+    }
+
+    /** The response changes only access token scopes, and the token ends up within what the policy allows. */
+    private static void assertFailsClosed(PolicySpec spec, Response response, String clientId, List<String> groups,
+            List<String> requestedScopes) {
+        assertThat(response).isNotNull();
+        List<String> added = List.of();
+        List<String> suppressed = List.of();
+        ClaimsAndScopeOverrideDetails details = response.getClaimsAndScopeOverrideDetails();
+        if (details != null) {
+            assertThat(details.getGroupOverrideDetails()).isNull();
+            assertThat(details.getIdTokenGeneration()).isNull();
+            AccessTokenGeneration accessToken = details.getAccessTokenGeneration();
+            assertThat(accessToken).isNotNull();
+            assertThat(accessToken.getClaimsToAddOrOverride()).isNull();
+            assertThat(accessToken.getClaimsToSuppress()).isNull();
+            assertThat(accessToken.getScopesToAdd() != null || accessToken.getScopesToSuppress() != null).isTrue();
+            added = nonEmptySortedDistinct(accessToken.getScopesToAdd());
+            suppressed = nonEmptySortedDistinct(accessToken.getScopesToSuppress());
+        }
+        Set<String> requested = PolicySpec.requested(requestedScopes);
+        Set<String> entitled = spec.entitled(clientId, groups);
+        assertThat(added).isSubsetOf(entitled);
+        assertThat(PolicySpec.common(added, requested)).isEmpty();
+        assertThat(PolicySpec.common(added, suppressed)).isEmpty();
+        assertThat(suppressed).isSubsetOf(requested);
+
+        Set<String> token = new TreeSet<>(requested);
+        token.removeAll(suppressed);
+        token.addAll(added);
+        Set<String> allowed = new TreeSet<>(requested);
+        allowed.removeAll(spec.managed());
+        allowed.addAll(entitled);
+        assertThat(token).isSubsetOf(allowed).containsAll(entitled);
+    }
+
+    private static List<String> nonEmptySortedDistinct(String[] scopes) {
+        if (scopes == null) {
+            return List.of();
+        }
+        List<String> list = new ArrayList<>(Arrays.asList(scopes));
+        assertThat(list).isNotEmpty().doesNotContainNull().isSorted().doesNotHaveDuplicates();
+        return list;
+    }
+}

@@ -1,0 +1,517 @@
+package io.github.scopedgroupauth.runtime;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.Reader;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class PolicyFileTest {
+
+    private static final String HEADER = "scoped-group-auth-policy 1\n";
+    private static final String GROUPS = HEADER
+            + "group ADMINS admin/*\n"
+            + "group EVERYONE everyone/*\n";
+
+    private static ScopePolicy read(String file, Map<String, String> environment) throws IOException {
+        return PolicyFile.read(new StringReader(file), environment);
+    }
+
+    /** Reads a file as the construct deploys it when no client is granted: the variable is {@code *}. */
+    private static ScopePolicy read(String file) throws IOException {
+        return read(file, clients("*"));
+    }
+
+    private static Map<String, String> clients(String value) {
+        return Map.of(PolicyFile.CLIENTS_VARIABLE, value);
+    }
+
+    @Nested
+    class ValidFiles {
+
+        @Test
+        void readsGroupsAndDefaults_andLetsEveryClientReceiveThem_whenVariableIsStar() throws IOException {
+            // given the example from the PolicyFile Javadoc, with comments, blank lines and a URL-style scope
+            String file = "# written by the ScopedGroupAuth construct\n"
+                    + "\n"
+                    + "scoped-group-auth-policy 1\n"
+                    + "group ADMINS admin/*\n"
+                    + "   \n"
+                    + "group EVERYONE everyone/*\n"
+                    + "# orders\n"
+                    + "group ORDERS https://api.example.com/orders.read\n"
+                    + "default everyone/read\n";
+
+            // when
+            ScopePolicy policy = read(file, Map.of(PolicyFile.CLIENTS_VARIABLE, "*", "OTHER_VARIABLE", "ignored"));
+
+            // then
+            assertThat(policy.groupScopes()).isEqualTo(Map.of(
+                    "ADMINS", Set.of("admin/*"),
+                    "EVERYONE", Set.of("everyone/*"),
+                    "ORDERS", Set.of("https://api.example.com/orders.read")));
+            assertThat(policy.defaultScopes()).containsExactly("everyone/read");
+            assertThat(policy.clientGrants()).isEmpty();
+            assertThat(policy.decide("any-client", List.of("ADMINS"), List.of()).scopesToAdd())
+                    .containsExactly("admin/*", "everyone/read");
+        }
+
+        @Test
+        void readsStarVariable_withSurroundingWhitespace() throws IOException {
+            assertThat(read(GROUPS, clients(" * ")).clientGrants()).isEmpty();
+        }
+
+        @Test
+        void grantsClientsByScopeNumber_inAscendingStringOrderOfManagedScopes() throws IOException {
+            // given managed scopes numbered 0 admin/*, 1 everyone/*, 2 everyone/read,
+            // 3 https://api.example.com/orders.read
+            String file = GROUPS
+                    + "group ORDERS https://api.example.com/orders.read\n"
+                    + "default everyone/read\n";
+
+            // when
+            ScopePolicy policy = read(file, clients("4example7client9id=*; 2other0client5id=1,3 ;3third0client1id=2"));
+
+            // then
+            assertThat(policy.clientGrants()).isEqualTo(Map.of(
+                    "4example7client9id", Set.of("admin/*", "everyone/*", "everyone/read",
+                            "https://api.example.com/orders.read"),
+                    "2other0client5id", Set.of("everyone/*", "https://api.example.com/orders.read"),
+                    "3third0client1id", Set.of("everyone/read")));
+            assertThat(policy.decide("2other0client5id", List.of("ADMINS", "ORDERS"), List.of("admin/*"))
+                    .tokenScopes()).containsExactly("https://api.example.com/orders.read");
+            assertThat(policy.decide("unknown-client", List.of("ADMINS"), List.of("admin/*")).scopesToSuppress())
+                    .containsExactly("admin/*");
+        }
+
+        @Test
+        void numbersUpperCaseScopesBeforeLowerCase_asStringOrderDoes() throws IOException {
+            ScopePolicy policy = read(HEADER + "group A admin/* Zeta/read\n", clients("c1=0;c2=1"));
+
+            assertThat(policy.clientGrants())
+                    .isEqualTo(Map.of("c1", Set.of("Zeta/read"), "c2", Set.of("admin/*")));
+        }
+
+        @Test
+        void acceptsRepeatedScopeNumber() throws IOException {
+            ScopePolicy policy = read(GROUPS, clients("c1=1,1,0"));
+
+            assertThat(policy.clientGrants()).isEqualTo(Map.of("c1", Set.of("admin/*", "everyone/*")));
+        }
+
+        @Test
+        void readsWindowsLineEndingsAndTrailingSpaces() throws IOException {
+            ScopePolicy policy = read("scoped-group-auth-policy 1\r\ngroup ADMINS admin/* \r\ndefault everyone/*\r\n");
+
+            assertThat(policy.groupScopes()).isEqualTo(Map.of("ADMINS", Set.of("admin/*")));
+            assertThat(policy.defaultScopes()).containsExactly("everyone/*");
+        }
+
+        @Test
+        void readsFileWithOnlyDefaults() throws IOException {
+            ScopePolicy policy = read(HEADER + "default everyone/* profile/read\n");
+
+            assertThat(policy.groupScopes()).isEmpty();
+            assertThat(policy.managedScopes()).containsExactlyInAnyOrder("everyone/*", "profile/read");
+        }
+
+        @Test
+        void readsAThousandGroups() throws IOException {
+            // given a generated file with 1,000 groups, each with two scopes
+            StringBuilder file = new StringBuilder(HEADER);
+            for (int i = 0; i < 1_000; i++) {
+                file.append("group GROUP-").append(i).append(" api-").append(i).append("/read api-")
+                        .append(i).append("/write\n");
+            }
+            // and a client granted api-0/read (number 0) and api-999/write (number 1999)
+            Map<String, String> environment = clients("4example7client9id=0,1999");
+
+            // when
+            ScopePolicy policy = read(file.toString(), environment);
+
+            // then
+            assertThat(policy.groupScopes()).hasSize(1_000)
+                    .containsEntry("GROUP-999", Set.of("api-999/read", "api-999/write"));
+            assertThat(policy.managedScopes()).hasSize(2_000);
+            assertThat(policy.clientGrants())
+                    .isEqualTo(Map.of("4example7client9id", Set.of("api-0/read", "api-999/write")));
+            ScopeDecision decision = policy.decide("4example7client9id", List.of("GROUP-999", "GROUP-500"),
+                    List.of("api-500/read", "api-0/read"));
+            assertThat(decision.scopesToAdd()).containsExactly("api-999/write");
+            assertThat(decision.scopesToSuppress()).containsExactly("api-0/read", "api-500/read");
+        }
+    }
+
+    @Nested
+    class Header {
+
+        @ParameterizedTest
+        @ValueSource(strings = {"", "\n\n", "# only a comment\n", "   \n# another\n"})
+        void rejectsEmptyFile(String file) {
+            assertThatThrownBy(() -> read(file))
+                    .isInstanceOf(InvalidPolicyException.class)
+                    .hasMessage("scoped-group-auth.conf is empty; it must start with 'scoped-group-auth-policy 1'");
+        }
+
+        @Test
+        void rejectsFileWithoutHeader() {
+            assertThatThrownBy(() -> read("# comment\ngroup ADMINS admin/*\n"))
+                    .isInstanceOf(InvalidPolicyException.class)
+                    .hasMessage("scoped-group-auth.conf line 2: expected the header 'scoped-group-auth-policy 1'"
+                            + " but found 'group ADMINS admin/*'");
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {"scoped-group-auth-policy", "scoped-group-auth-policy 1 extra",
+            "scoped-group-auth 1", "SCOPED-GROUP-AUTH-POLICY 1"})
+        void rejectsWrongHeader(String header) {
+            assertThatThrownBy(() -> read(header + "\ngroup ADMINS admin/*\n"))
+                    .isInstanceOf(InvalidPolicyException.class)
+                    .hasMessage("scoped-group-auth.conf line 1: expected the header 'scoped-group-auth-policy 1'"
+                            + " but found '" + header + "'");
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {"2", "0", "1.0", "v1"})
+        void rejectsUnsupportedVersion(String version) {
+            assertThatThrownBy(() -> read("scoped-group-auth-policy " + version + "\ngroup ADMINS admin/*\n"))
+                    .isInstanceOf(InvalidPolicyException.class)
+                    .hasMessage("scoped-group-auth.conf line 1: format version '" + version + "' is not supported;"
+                            + " this runtime reads version 1: use the runtime that ships with the construct that"
+                            + " wrote the file");
+        }
+    }
+
+    @Nested
+    class Directives {
+
+        @Test
+        void rejectsUnknownDirective() {
+            assertThatThrownBy(() -> read(HEADER + "group ADMINS admin/*\ngroups EVERYONE everyone/*\n"))
+                    .isInstanceOf(InvalidPolicyException.class)
+                    .hasMessage("scoped-group-auth.conf line 3: unknown directive 'groups';"
+                            + " expected 'group' or 'default'");
+        }
+
+        @Test
+        void rejectsIndentedComment_asUnknownDirective() {
+            assertThatThrownBy(() -> read(GROUPS + "  # indented\n"))
+                    .isInstanceOf(InvalidPolicyException.class)
+                    .hasMessage("scoped-group-auth.conf line 4: unknown directive '#';"
+                            + " expected 'group' or 'default'");
+        }
+
+        @Test
+        void rejectsTabAfterDirective_asUnknownDirective() {
+            assertThatThrownBy(() -> read(HEADER + "group\tADMINS admin/*\n"))
+                    .isInstanceOf(InvalidPolicyException.class)
+                    .hasMessage("scoped-group-auth.conf line 2: unknown directive 'group\tADMINS';"
+                            + " expected 'group' or 'default'");
+        }
+
+        @Test
+        void rejectsGroupNameWithControlCharacter() {
+            assertThatThrownBy(() -> read(HEADER + "group AD\u0007MINS admin/*\n"))
+                    .isInstanceOf(InvalidPolicyException.class)
+                    .hasMessage("scoped-group-auth.conf line 2: group name 'AD\u0007MINS' contains whitespace or a"
+                            + " control character; remove it");
+        }
+
+        @Test
+        void rejectsGroupWithoutScopes() {
+            assertThatThrownBy(() -> read(HEADER + "group ADMINS\n"))
+                    .isInstanceOf(InvalidPolicyException.class)
+                    .hasMessage("scoped-group-auth.conf line 2: group 'ADMINS' has no scopes;"
+                            + " give each group at least one scope");
+        }
+
+        @Test
+        void rejectsGroupWithoutName() {
+            assertThatThrownBy(() -> read(HEADER + "group\n"))
+                    .isInstanceOf(InvalidPolicyException.class)
+                    .hasMessage("scoped-group-auth.conf line 2: a group name is empty; give every group a name");
+        }
+
+        @Test
+        void rejectsDuplicateGroup_namingTheFirstLine() {
+            assertThatThrownBy(() -> read(GROUPS + "# again\ngroup ADMINS admin/read\n"))
+                    .isInstanceOf(InvalidPolicyException.class)
+                    .hasMessage("scoped-group-auth.conf line 5: group 'ADMINS' is already defined on line 2;"
+                            + " give each group one line");
+        }
+
+        @Test
+        void rejectsScopeWithoutSlash() {
+            assertThatThrownBy(() -> read(HEADER + "group ADMINS admin\n"))
+                    .isInstanceOf(InvalidPolicyException.class)
+                    .hasMessage("scoped-group-auth.conf line 2: scope 'admin' is not 'identifier/scopeName';"
+                            + " both parts must be non-empty");
+        }
+
+        @Test
+        void rejectsScopeWithEmptyIdentifier() {
+            assertThatThrownBy(() -> read(HEADER + "group ADMINS /read\n"))
+                    .isInstanceOf(InvalidPolicyException.class)
+                    .hasMessage("scoped-group-auth.conf line 2: scope '/read' is not 'identifier/scopeName';"
+                            + " both parts must be non-empty");
+        }
+
+        @Test
+        void rejectsScopeWithEmptyName() {
+            assertThatThrownBy(() -> read(HEADER + "default admin/\n"))
+                    .isInstanceOf(InvalidPolicyException.class)
+                    .hasMessage("scoped-group-auth.conf line 2: scope 'admin/' is not 'identifier/scopeName';"
+                            + " both parts must be non-empty");
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {"admin/\"all\"", "admin\\x/read", "admin/\u0007"})
+        void rejectsScopeWithQuoteBackslashOrControlCharacter(String scope) {
+            assertThatThrownBy(() -> read(HEADER + "group ADMINS " + scope + "\n"))
+                    .isInstanceOf(InvalidPolicyException.class)
+                    .hasMessage("scoped-group-auth.conf line 2: scope '" + scope + "' contains whitespace,"
+                            + " a control character, '\"' or '\\'; remove it");
+        }
+
+        @Test
+        void rejectsDoubleSpaceBetweenWords_asEmptyScope() {
+            assertThatThrownBy(() -> read(HEADER + "group ADMINS  admin/*\n"))
+                    .isInstanceOf(InvalidPolicyException.class)
+                    .hasMessage("scoped-group-auth.conf line 2: a scope is empty;"
+                            + " write scopes as 'identifier/scopeName'");
+        }
+
+        @Test
+        void rejectsSecondDefaultLine() {
+            assertThatThrownBy(() -> read(GROUPS + "default everyone/read\ndefault profile/read\n"))
+                    .isInstanceOf(InvalidPolicyException.class)
+                    .hasMessage("scoped-group-auth.conf line 5: a second 'default' line;"
+                            + " put every default scope on one line");
+        }
+
+        @Test
+        void acceptsEmptyDefaultLine_whenGroupsNameScopes() throws IOException {
+            ScopePolicy policy = read(GROUPS + "default\n");
+
+            assertThat(policy.defaultScopes()).isEmpty();
+            assertThat(policy.managedScopes()).containsExactlyInAnyOrder("admin/*", "everyone/*");
+        }
+
+        @Test
+        void rejectsFileWithNoGroupAndNoDefaults() {
+            assertThatThrownBy(() -> read("# nothing but the header\n" + HEADER))
+                    .isInstanceOf(InvalidPolicyException.class)
+                    .hasMessage("scoped-group-auth.conf defines no group and no default scopes;"
+                            + " a policy must manage at least one scope");
+        }
+
+        @Test
+        void rejectsFileWhoseOnlyDefaultLineNamesNoScope() {
+            assertThatThrownBy(() -> read(HEADER + "default\n"))
+                    .isInstanceOf(InvalidPolicyException.class)
+                    .hasMessage("scoped-group-auth.conf defines no group and no default scopes;"
+                            + " a policy must manage at least one scope");
+        }
+    }
+
+    @Nested
+    class Grants {
+
+        private static final String NOT_SET = "SCOPED_GROUP_AUTH_CLIENTS is not set; set it to '*' to let every app"
+                + " client receive managed scopes, or to 'clientId=numbers' grants";
+
+        @Test
+        void rejectsPolicy_whenVariableIsUnset() {
+            assertThatThrownBy(() -> read(GROUPS, Map.of()))
+                    .isInstanceOf(InvalidPolicyException.class)
+                    .hasMessage(NOT_SET);
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {"", "   ", "\t"})
+        void rejectsPolicy_whenVariableIsBlank(String value) {
+            assertThatThrownBy(() -> read(GROUPS, clients(value)))
+                    .isInstanceOf(InvalidPolicyException.class)
+                    .hasMessage(NOT_SET);
+        }
+
+        @Test
+        void rejectsGrantDirective_inTheFile() {
+            assertThatThrownBy(() -> read(GROUPS + "grant c0 admin/*\n"))
+                    .isInstanceOf(InvalidPolicyException.class)
+                    .hasMessage("scoped-group-auth.conf line 4: unknown directive 'grant';"
+                            + " expected 'group' or 'default'");
+        }
+
+        @ParameterizedTest(name = "{0}")
+        @CsvSource(delimiter = '|', value = {
+            "c1                       | c1",
+            "=0                       | =0",
+            "c1=                      | c1=",
+            "' c1 '                   | c1",
+            "*;c1=0                   | *",
+            "c1=0;                    | ''",
+            ";c1=0                    | ''"})
+        void rejectsMalformedEntry(String value, String entry) {
+            assertThatThrownBy(() -> read(GROUPS, clients(value)))
+                    .isInstanceOf(InvalidPolicyException.class)
+                    .hasMessage("SCOPED_GROUP_AUTH_CLIENTS entry '" + entry + "' is not 'clientId=numbers';"
+                            + " separate entries with ';'");
+        }
+
+        @ParameterizedTest(name = "{0}")
+        @CsvSource(delimiter = '|', value = {
+            "c1=2          | 2",
+            "c1=0,2        | 2",
+            "c1=-1         | -1",
+            "c1=one        | one",
+            "c1=0,         | ''",
+            "c1=0,,1       | ''",
+            "c1=,0         | ''",
+            "c1=1 ,0       | '1 '",
+            "c1=0,c2=1     | c2=1",
+            "c1=1=0        | 1=0",
+            "c1=9999999999 | 9999999999"})
+        void rejectsScopeNumberOutsideTheManagedScopes(String value, String number) {
+            assertThatThrownBy(() -> read(GROUPS, clients(value)))
+                    .isInstanceOf(InvalidPolicyException.class)
+                    .hasMessage("SCOPED_GROUP_AUTH_CLIENTS entry for app client 'c1' has scope number '" + number
+                            + "'; use '*' or numbers from 0 to 1, one per managed scope in ascending order");
+        }
+
+        @Test
+        void checksTheFileBeforeTheVariable() {
+            assertThatThrownBy(() -> read(HEADER + "group ADMINS\n", Map.of()))
+                    .isInstanceOf(InvalidPolicyException.class)
+                    .hasMessage("scoped-group-auth.conf line 2: group 'ADMINS' has no scopes;"
+                            + " give each group at least one scope");
+        }
+
+        @Test
+        void rejectsClientGrantedTwice() {
+            assertThatThrownBy(() -> read(GROUPS, clients("4example7client9id=0;c2=1;4example7client9id=1")))
+                    .isInstanceOf(InvalidPolicyException.class)
+                    .hasMessage("SCOPED_GROUP_AUTH_CLIENTS grants app client '4example7client9id' twice;"
+                            + " give each client one entry");
+        }
+
+        @Test
+        void rejectsClientGrantedTwice_evenWithSameNumbers() {
+            assertThatThrownBy(() -> read(GROUPS, clients("c1=*;c1=*")))
+                    .isInstanceOf(InvalidPolicyException.class)
+                    .hasMessage("SCOPED_GROUP_AUTH_CLIENTS grants app client 'c1' twice; give each client one entry");
+        }
+    }
+
+    @Nested
+    class Loading {
+
+        @Test
+        void rejectsMissingResource() {
+            ClassLoader empty = new ClassLoader(null) {
+            };
+
+            assertThatThrownBy(() -> PolicyFile.load(empty, Map.of()))
+                    .isInstanceOf(InvalidPolicyException.class)
+                    .hasMessage("scoped-group-auth.conf is not on the classpath; package it at the root of the"
+                            + " function code (the ScopedGroupAuth construct does this)");
+        }
+
+        @Test
+        void readsResourceAsUtf8_andBindsGrantsFromTheGivenEnvironment() {
+            // given a class loader serving a policy file with a non-ASCII group name
+            String file = HEADER + "group Équipe-Ünïcødé equipe/read\ndefault equipe/ecrire\n";
+            ClassLoader loader = serving(file.getBytes(StandardCharsets.UTF_8));
+            Map<String, String> environment = new HashMap<>();
+            environment.put(PolicyFile.CLIENTS_VARIABLE, "4example7client9id=1");
+
+            // when
+            ScopePolicy policy = PolicyFile.load(loader, environment);
+
+            // then
+            assertThat(policy.groupScopes()).isEqualTo(Map.of("Équipe-Ünïcødé", Set.of("equipe/read")));
+            assertThat(policy.defaultScopes()).containsExactly("equipe/ecrire");
+            assertThat(policy.clientGrants()).isEqualTo(Map.of("4example7client9id", Set.of("equipe/read")));
+        }
+
+        @Test
+        void rejectsScopesOutsidePrintableAscii_whichCognitoRefuses() {
+            ClassLoader loader = serving((HEADER + "group EQUIPE équipe/read\n").getBytes(StandardCharsets.UTF_8));
+
+            assertThatThrownBy(() -> PolicyFile.load(loader, Map.of(PolicyFile.CLIENTS_VARIABLE, "*")))
+                    .isInstanceOf(InvalidPolicyException.class)
+                    .hasMessage("scoped-group-auth.conf line 2: scope 'équipe/read' contains a character outside"
+                            + " printable ASCII, which Cognito does not allow in scopes; remove it");
+        }
+
+        @Test
+        void reportsMalformedResource_asInvalidPolicy() {
+            ClassLoader loader = serving("scoped-group-auth-policy 2\n".getBytes(StandardCharsets.UTF_8));
+
+            assertThatThrownBy(() -> PolicyFile.load(loader, Map.of()))
+                    .isInstanceOf(InvalidPolicyException.class)
+                    .hasMessageStartingWith("scoped-group-auth.conf line 1: format version '2' is not supported;");
+        }
+
+        @Test
+        void wrapsReadFailure_inUncheckedIoException() {
+            IOException failure = new IOException("disk gone");
+            ClassLoader loader = new ClassLoader(null) {
+                @Override
+                public InputStream getResourceAsStream(String name) {
+                    return new InputStream() {
+                        @Override
+                        public int read() throws IOException {
+                            throw failure;
+                        }
+                    };
+                }
+            };
+
+            assertThatThrownBy(() -> PolicyFile.load(loader, Map.of()))
+                    .isInstanceOf(UncheckedIOException.class)
+                    .hasMessage("cannot read scoped-group-auth.conf")
+                    .hasCause(failure);
+        }
+
+        @Test
+        void propagatesReaderFailure_fromRead() {
+            IOException failure = new IOException("closed");
+            Reader broken = new Reader() {
+                @Override
+                public int read(char[] buffer, int offset, int length) throws IOException {
+                    throw failure;
+                }
+
+                @Override
+                public void close() {
+                }
+            };
+
+            assertThatThrownBy(() -> PolicyFile.read(broken, Map.of())).isSameAs(failure);
+        }
+
+        private ClassLoader serving(byte[] content) {
+            return new ClassLoader(null) {
+                @Override
+                public InputStream getResourceAsStream(String name) {
+                    return PolicyFile.RESOURCE_NAME.equals(name) ? new ByteArrayInputStream(content) : null;
+                }
+            };
+        }
+    }
+}

@@ -1,0 +1,73 @@
+package io.github.scopedgroupauth.runtime.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class DecisionLogTest {
+
+    @Test
+    void writesTheWholeDecision_onTheDebugLine() {
+        DecisionLog log = new DecisionLog("TokenGeneration_RefreshTokens", "web-client-1",
+                List.of("ADMINS", "EVERYONE"), List.of("everyone/*"), List.of("admin/*", "other/x"));
+
+        assertThat(log.decision()).isEqualTo("scope decision: trigger=TokenGeneration_RefreshTokens"
+                + " client=web-client-1 groups=[ADMINS,EVERYONE] added=[everyone/*] suppressed=[admin/*,other/x]");
+        assertThat(log.suppression()).isEqualTo("suppressed requested scopes [admin/*,other/x] not entitled by"
+                + " groups [ADMINS,EVERYONE] on client web-client-1");
+    }
+
+    @Test
+    void writesDash_forMissingValues() {
+        DecisionLog log = new DecisionLog(null, null, Arrays.asList(null, "G"), List.of(), List.of());
+
+        assertThat(log.decision())
+                .isEqualTo("scope decision: trigger=- client=- groups=[-,G] added=[] suppressed=[]");
+    }
+
+    @Test
+    void replacesControlCharacters_withQuestionMarks() {
+        DecisionLog log = new DecisionLog("a\nb", "c\rd\u0000", List.of("e\tf\u001b[31m"), List.of(), List.of());
+
+        assertThat(log.decision())
+                .isEqualTo("scope decision: trigger=a?b client=c?d? groups=[e?f?[31m] added=[] suppressed=[]");
+    }
+
+    @Test
+    void cutsEachValueTo256Characters() {
+        String longGroup = "G".repeat(300);
+
+        DecisionLog log = new DecisionLog("t", "x".repeat(257), List.of(longGroup), List.of(), List.of());
+
+        assertThat(log.decision()).isEqualTo("scope decision: trigger=t client=" + "x".repeat(256)
+                + " groups=[" + "G".repeat(256) + "] added=[] suppressed=[]");
+    }
+
+    @Test
+    void listsTwentyValues_thenCountsTheRest() {
+        List<String> groups = new ArrayList<>();
+        for (int i = 0; i < 23; i++) {
+            groups.add("G" + i);
+        }
+
+        DecisionLog log = new DecisionLog("t", "c", groups, List.of(), List.of());
+
+        assertThat(log.decision()).isEqualTo("scope decision: trigger=t client=c groups=[G0,G1,G2,G3,G4,G5,G6,G7,"
+                + "G8,G9,G10,G11,G12,G13,G14,G15,G16,G17,G18,G19,... 3 more] added=[] suppressed=[]");
+    }
+
+    @Test
+    void listsExactlyTwentyValues_withoutCount() {
+        List<String> groups = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            groups.add("G" + i);
+        }
+
+        DecisionLog log = new DecisionLog("t", "c", groups, List.of(), List.of());
+
+        assertThat(log.decision()).endsWith("G18,G19] added=[] suppressed=[]").doesNotContain("more");
+    }
+}

@@ -1,0 +1,137 @@
+package io.github.scopedgroupauth.runtime.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
+
+import com.amazonaws.services.lambda.runtime.events.CognitoUserPoolPreTokenGenerationEventV2;
+import io.github.scopedgroupauth.runtime.PreTokenGenerationHandler;
+import io.github.scopedgroupauth.runtime.ScopeDecision;
+import io.github.scopedgroupauth.runtime.ScopePolicy;
+import java.lang.reflect.Field;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.crac.Core;
+import org.junit.jupiter.api.Test;
+
+class SnapStartPrimingTest {
+
+    private static final ScopePolicy ADMINS_AND_EVERYONE = ScopePolicy.builder()
+            .group("ADMINS", List.of("admin/*"))
+            .group("EVERYONE", List.of("everyone/*"))
+            .build();
+
+    @Test
+    void syntheticEventIsAUserTokenEvent_forTheFirstGroupRequestingEveryOtherManagedScope() {
+        CognitoUserPoolPreTokenGenerationEventV2 event = SnapStartPriming.syntheticEvent(ADMINS_AND_EVERYONE);
+
+        assertThat(event.getTriggerSource()).isEqualTo("TokenGeneration_HostedAuth");
+        assertThat(event.getCallerContext().getClientId()).isEqualTo("priming");
+        assertThat(event.getRequest().getGroupConfiguration().getGroupsToOverride()).containsExactly("ADMINS");
+        assertThat(event.getRequest().getScopes()).containsExactly("everyone/*", "openid");
+        assertThat(event.getUserName()).isNull();
+        assertThat(event.getRequest().getUserAttributes()).isNull();
+    }
+
+    @Test
+    void syntheticEventTakesBothPathsOfTheDecision() {
+        CognitoUserPoolPreTokenGenerationEventV2 event = SnapStartPriming.syntheticEvent(ADMINS_AND_EVERYONE);
+
+        ScopeDecision decision = decide(ADMINS_AND_EVERYONE, event);
+
+        assertThat(decision.scopesToAdd()).containsExactly("admin/*");
+        assertThat(decision.scopesToSuppress()).containsExactly("everyone/*");
+    }
+
+    @Test
+    void syntheticEventIsTheSameWhateverTheMapOrder_andSuppressesTheOtherGroupsScopes() {
+        ScopePolicy policy = ScopePolicy.builder()
+                .groupScopes(Map.of("G3", List.of("api/3"), "G1", List.of("api/1"), "G2", List.of("api/2"),
+                        "G5", List.of("api/5"), "G4", List.of("api/4")))
+                .build();
+
+        CognitoUserPoolPreTokenGenerationEventV2 event = SnapStartPriming.syntheticEvent(policy);
+        ScopeDecision decision = decide(policy, event);
+
+        assertThat(event.getRequest().getGroupConfiguration().getGroupsToOverride()).containsExactly("G1");
+        assertThat(decision.scopesToAdd()).containsExactly("api/1");
+        assertThat(decision.scopesToSuppress()).containsExactly("api/2", "api/3", "api/4", "api/5");
+    }
+
+    @Test
+    void syntheticEventUsesTheFirstGrantedClient_whenThePolicyHasGrants() {
+        ScopePolicy policy = ScopePolicy.builder()
+                .group("ADMINS", List.of("admin/*"))
+                .clientGrant("zclient", List.of("admin/*"))
+                .clientGrant("aclient", List.of("admin/*"))
+                .build();
+
+        CognitoUserPoolPreTokenGenerationEventV2 event = SnapStartPriming.syntheticEvent(policy);
+
+        assertThat(event.getCallerContext().getClientId()).isEqualTo("aclient");
+        assertThat(decide(policy, event).tokenScopes()).containsExactly("admin/*", "openid");
+    }
+
+    @Test
+    void syntheticEventHasNoGroups_whenThePolicyHasOnlyDefaults() {
+        ScopePolicy policy = ScopePolicy.builder().defaultScopes(List.of("everyone/*")).build();
+
+        CognitoUserPoolPreTokenGenerationEventV2 event = SnapStartPriming.syntheticEvent(policy);
+
+        assertThat(event.getRequest().getGroupConfiguration().getGroupsToOverride()).isEmpty();
+        assertThat(decide(policy, event).scopesToAdd()).containsExactly("everyone/*");
+    }
+
+    @Test
+    void silentContextLogsNothing_andNeverRunsOutOfTime() {
+        assertThat(SnapStartPriming.silentContext().getLogger()).isNotNull();
+        assertThat(SnapStartPriming.silentContext().getRemainingTimeInMillis()).isEqualTo(Integer.MAX_VALUE);
+    }
+
+    @Test
+    void beforeCheckpointRunsEveryRound_throughTheHandler() {
+        // given a priming resource whose round runs the handler on the synthetic event
+        PreTokenGenerationHandler handler = new PreTokenGenerationHandler(ADMINS_AND_EVERYONE);
+        AtomicInteger rounds = new AtomicInteger();
+        SnapStartPriming priming = SnapStartPriming.register(() -> {
+            CognitoUserPoolPreTokenGenerationEventV2 result =
+                    handler.handleRequest(SnapStartPriming.syntheticEvent(ADMINS_AND_EVERYONE), null);
+            if (result.getResponse() != null) {
+                rounds.incrementAndGet();
+            }
+        });
+
+        // when the snapshot is about to be taken
+        priming.beforeCheckpoint(Core.getGlobalContext());
+
+        // then
+        assertThat(rounds).hasValue(200);
+        assertThatCode(() -> priming.afterRestore(Core.getGlobalContext())).doesNotThrowAnyException();
+    }
+
+    @Test
+    void handlerRegistersPrimingThatRunsWithoutError_onItsOwnPolicy() throws ReflectiveOperationException {
+        // given the resource the handler registered (the CRaC context keeps only a weak reference, so the
+        // handler holds it; reading it is the only way to reach it outside a CRaC JVM)
+        PreTokenGenerationHandler handler = new PreTokenGenerationHandler(ScopePolicy.builder()
+                .groupScopes(Map.of("G1", List.of("api/1"), "G2", List.of("api/2"), "G3", List.of("api/3"),
+                        "G4", List.of("api/4")))
+                .defaultScopes(List.of("everyone/read"))
+                .clientGrant("4example7client9id", List.of("api/1", "everyone/read"))
+                .build());
+        Field field = PreTokenGenerationHandler.class.getDeclaredField("priming");
+        field.setAccessible(true);
+        SnapStartPriming priming = (SnapStartPriming) field.get(handler);
+
+        // when, then
+        assertThat(priming).isNotNull();
+        assertThatCode(() -> priming.beforeCheckpoint(Core.getGlobalContext())).doesNotThrowAnyException();
+    }
+
+    private static ScopeDecision decide(ScopePolicy policy, CognitoUserPoolPreTokenGenerationEventV2 event) {
+        return policy.decide(event.getCallerContext().getClientId(),
+                Arrays.asList(event.getRequest().getGroupConfiguration().getGroupsToOverride()),
+                Arrays.asList(event.getRequest().getScopes()));
+    }
+}
