@@ -17,8 +17,10 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.SortedSet;
 import software.amazon.awscdk.Annotations;
+import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.services.cognito.IUserPoolGroup;
 import software.amazon.awscdk.services.cognito.LambdaVersion;
 import software.amazon.awscdk.services.cognito.OAuthScope;
@@ -63,7 +65,7 @@ public class ScopedGroupAuth extends Construct {
     private final ScopePlan plan;
     private final ClientGrants grants;
     private final Map<String, IUserPoolGroup> groups;
-    private final Map<String, UserPoolResourceServer> resourceServers;
+    private Map<String, UserPoolResourceServer> resourceServers;
     private final TriggerFunction trigger;
 
     /**
@@ -85,11 +87,12 @@ public class ScopedGroupAuth extends Construct {
         ResourceServers servers = pool == null ? null
                 : new ResourceServers(this, props.getUserPool(), pool, plan);
         if (pool != null) {
+            checkSameStack(props.getUserPool(), problems);
             pool.check(problems);
             servers.check(problems);
         }
         TriggerFunction.Settings settings = settings(props, problems);
-        this.grants = new ClientGrants(plan.managedScopes());
+        this.grants = new ClientGrants(props.getUserPool(), plan.managedScopes(), this::boundScope);
         List<UserPoolClient> clients = props.getClients() == null ? List.of() : props.getClients();
         clients.forEach(client -> grants.check("`clients` entry", client, plan.managedScopes(), problems));
         problems.throwIfAny(getNode().getPath());
@@ -99,12 +102,12 @@ public class ScopedGroupAuth extends Construct {
                 .define(props.getCreateGroups() == null || props.getCreateGroups());
         this.resourceServers = servers.define();
         this.trigger = TriggerFunction.define(this, settings, FunctionCode.stage(PolicyFileWriter.write(plan)),
-                grants.environmentValue());
+                grants.environmentValue(), grants.versionDescription());
         LambdaVersion version = props.getLambdaVersion() == null ? LambdaVersion.V2_0 : props.getLambdaVersion();
         trigger.attach(this, userPool, version);
         clients.forEach(client -> addGrant(client, plan.managedScopes()));
         new LateChecks(this, userPool, pool, plan, grants).register();
-        warnAboutResourceServerQuota();
+        warnAboutResourceServerQuota(pool);
     }
 
     /** Builds a {@link ScopedGroupAuth} in the CDK Java manner: {@code Builder.create(scope, id)...build()}. */
@@ -322,12 +325,7 @@ public class ScopedGroupAuth extends Construct {
     public List<OAuthScope> oauthScopesFor(String groupName) {
         List<OAuthScope> scopes = new ArrayList<>();
         for (String scope : scopesOf(groupName)) {
-            ScopeString parsed = ScopeString.parse(scope);
-            scopes.add(OAuthScope.resourceServer(resourceServers.get(parsed.identifier()),
-                    ResourceServerScope.Builder.create()
-                            .scopeName(parsed.name())
-                            .scopeDescription(plan.description(scope))
-                            .build()));
+            scopes.add(OAuthScope.custom(boundScope(scope).orElseThrow()));
         }
         return Collections.unmodifiableList(scopes);
     }
@@ -366,6 +364,17 @@ public class ScopedGroupAuth extends Construct {
         }
     }
 
+    /** A managed scope as a token bound to its resource server, once the servers are defined. */
+    private Optional<String> boundScope(String scope) {
+        if (resourceServers == null) {
+            return Optional.empty();
+        }
+        ScopeString parsed = ScopeString.parse(scope);
+        return Optional.of(OAuthScope.resourceServer(resourceServers.get(parsed.identifier()),
+                ResourceServerScope.Builder.create().scopeName(parsed.name()).scopeDescription(plan.description(scope))
+                        .build()).getScopeName());
+    }
+
     private SortedSet<String> scopesOf(String groupName) {
         SortedSet<String> scopes = plan.groupScopes().get(groupName);
         if (scopes == null) {
@@ -375,8 +384,15 @@ public class ScopedGroupAuth extends Construct {
         return scopes;
     }
 
-    private void warnAboutResourceServerQuota() {
-        int count = plan.scopeNamesByIdentifier().size();
+    private void checkSameStack(UserPool pool, Problems problems) {
+        if (!Stack.of(this).getNode().getPath().equals(Stack.of(pool).getNode().getPath())) {
+            problems.add("`userPool` is in stack " + Stack.of(pool).getNode().getPath() + "; define ScopedGroupAuth"
+                    + " in the same stack, because the pool refers to the trigger and the trigger to the clients");
+        }
+    }
+
+    private void warnAboutResourceServerQuota(PoolInspection pool) {
+        int count = pool.resourceServerCountWith(plan.scopeNamesByIdentifier().keySet());
         if (count > RESOURCE_SERVER_WARNING_THRESHOLD) {
             Annotations.of(this).addWarningV2("scoped-group-auth:resourceServerQuota", count + " resource"
                     + " servers exceed Cognito's default quota of " + RESOURCE_SERVER_WARNING_THRESHOLD

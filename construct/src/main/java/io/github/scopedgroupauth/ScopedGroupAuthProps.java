@@ -107,7 +107,8 @@ public final class ScopedGroupAuthProps {
      * Descriptions of managed scopes, shown in the Cognito console; 1 to 256 characters each.
      *
      * @return an unmodifiable map, or null
-     * @default - a description naming the groups that grant the scope
+     * @default - "Granted to every signed-in user" for a default scope, otherwise a description naming the
+     *     groups that grant the scope
      */
     public Map<String, String> getScopeDescriptions() {
         return scopeDescriptions;

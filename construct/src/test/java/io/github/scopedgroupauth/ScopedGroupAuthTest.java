@@ -279,4 +279,74 @@ class ScopedGroupAuthTest {
         return fixture.template().findResources("AWS::Lambda::Function").values().iterator().next()
                 .get("Properties") instanceof Map<?, ?> properties ? properties.get("Code") : null;
     }
+
+    @Test
+    void versionDescriptionNamesTheGrantedClients_soAReplacedClientPublishesANewVersion() {
+        Fixture given = new Fixture();
+
+        given.auth().clients(List.of(given.web)).build();
+
+        given.template().hasResourceProperties("AWS::Lambda::Version", Map.of("Description", Map.of("Fn::Join",
+                List.of("", List.of("ScopedGroupAuth grants ", Map.of("Ref", Match.stringLikeRegexp("PoolWeb.*")),
+                        "=*")))));
+    }
+
+    @Test
+    void versionDescriptionSaysEveryClient_whenNoClientIsGranted() {
+        Fixture given = new Fixture();
+
+        given.auth().build();
+
+        given.template().hasResourceProperties("AWS::Lambda::Version", Map.of(
+                "Description", "ScopedGroupAuth grants *"));
+    }
+
+    @Test
+    void warnsInsteadOfNamingClients_whenTheirIdsWouldNotFitTheVersionDescription() {
+        Fixture given = new Fixture();
+        ScopedGroupAuth auth = given.auth().build();
+
+        for (int i = 0; i < 9; i++) {
+            auth.grant(given.client("Client" + i));
+        }
+
+        given.template().hasResourceProperties("AWS::Lambda::Version", Map.of(
+                "Description", "ScopedGroupAuth grants to 9 clients"));
+        software.amazon.awscdk.assertions.Annotations.fromStack(given.stack).hasWarning("/Test/Auth",
+                Match.stringLikeRegexp("too many granted clients to name in the function version's description.*"));
+    }
+
+    @Test
+    void acknowledgesTheSnapStartWarning_becauseTheTriggerInvokesAPublishedVersion() {
+        Fixture given = new Fixture();
+
+        given.auth().build();
+
+        software.amazon.awscdk.assertions.Annotations.fromStack(given.stack)
+                .hasNoWarning("*", Match.stringLikeRegexp(".*SnapStart.*"));
+    }
+
+    @Test
+    void doesNotListAScopeTwice_whenTheClientAlreadyAllowsItThroughItsResourceServer() {
+        Fixture given = new Fixture();
+        ScopedGroupAuth auth = given.auth().build();
+        UserPoolClient mobile = given.pool.addClient("Mobile", software.amazon.awscdk.services.cognito
+                .UserPoolClientOptions.builder()
+                .oAuth(software.amazon.awscdk.services.cognito.OAuthSettings.builder()
+                        .flows(software.amazon.awscdk.services.cognito.OAuthFlows.builder()
+                                .authorizationCodeGrant(true).build())
+                        .callbackUrls(List.of("http://localhost:3000/"))
+                        .scopes(auth.oauthScopesFor("ADMINS"))
+                        .build())
+                .build());
+
+        auth.grant(mobile);
+
+        given.template().hasResourceProperties("AWS::Cognito::UserPoolClient", Map.of(
+                "ClientName", Match.absent(),
+                "AllowedOAuthScopes", List.of(
+                        Map.of("Fn::Join", List.of("", List.of(
+                                Map.of("Ref", Match.stringLikeRegexp("AuthResourceServeradmin.*")), "/*"))),
+                        "everyone/*")));
+    }
 }

@@ -320,4 +320,26 @@ class ValidationTest {
                         + " ScopedGroupAuth can reuse it");
     }
 
+
+    @Test
+    void rejectsAClientOfAnotherUserPool() {
+        Fixture given = new Fixture();
+        UserPoolClient foreign = software.amazon.awscdk.services.cognito.UserPool.Builder.create(given.stack, "Other")
+                .build().addClient("Foreign");
+
+        assertThatThrownBy(() -> given.auth().clients(List.of(foreign)).build())
+                .hasMessage("`clients` entry 'Test/Other/Foreign' belongs to another user pool; grant only clients"
+                        + " of `userPool` Test/Pool");
+    }
+
+    @Test
+    void rejectsAConstructOutsideThePoolsStack() {
+        Fixture given = new Fixture();
+        software.amazon.awscdk.Stack other = new software.amazon.awscdk.Stack(given.app, "Other");
+
+        assertThatThrownBy(() -> ScopedGroupAuth.Builder.create(other, "Auth").userPool(given.pool)
+                .groupScopes(Fixture.ADMINS_AND_EVERYONE).build())
+                .hasMessage("`userPool` is in stack Test; define ScopedGroupAuth in the same stack, because the pool"
+                        + " refers to the trigger and the trigger to the clients");
+    }
 }

@@ -2,21 +2,26 @@ package io.github.scopedgroupauth.internal;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.SortedSet;
 import java.util.StringJoiner;
 import java.util.TreeSet;
+import java.util.function.Function;
 import software.amazon.awscdk.Lazy;
+import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.services.cognito.CfnUserPoolClient;
+import software.amazon.awscdk.services.cognito.UserPool;
 import software.amazon.awscdk.services.cognito.UserPoolClient;
 
 /**
- * The app clients granted managed scopes, and what each grant makes of the client's allowed OAuth scopes and
- * of the function's {@code SCOPED_GROUP_AUTH_CLIENTS} variable. Both are resolved lazily, so grants made
- * after the construct still reach the template.
+ * The app clients granted managed scopes, and what each grant makes of the client's allowed OAuth scopes, of
+ * the function's {@code SCOPED_GROUP_AUTH_CLIENTS} variable and of the published version's description. All
+ * are resolved lazily, so grants made after the construct still reach the template.
  */
 public final class ClientGrants {
 
@@ -24,17 +29,28 @@ public final class ClientGrants {
     static final int MAX_SCOPES_PER_CLIENT = 50;
     /** The length of the app client ids Cognito generates, to estimate the variable before deployment. */
     static final int CLIENT_ID_LENGTH = 26;
+    /** Lambda's limit on a version description. */
+    static final int MAX_VERSION_DESCRIPTION_LENGTH = 256;
+    static final String VERSION_DESCRIPTION_PREFIX = "ScopedGroupAuth grants ";
 
+    private final UserPool pool;
     private final List<String> managedScopes;
+    private final Function<String, Optional<String>> boundScope;
     private final Map<String, Grant> grantsByPath = new LinkedHashMap<>();
 
     /**
      * Starts with no grants.
      *
+     * @param pool the user pool whose clients may be granted
      * @param managedScopes every managed scope in ascending order, as the policy file numbers them
+     * @param boundScope a managed scope as the token {@code OAuthScope.resourceServer} makes of it, once its
+     *     resource server exists, so a client that already allows it that way does not list it twice
      */
-    public ClientGrants(SortedSet<String> managedScopes) {
+    public ClientGrants(UserPool pool, SortedSet<String> managedScopes,
+            Function<String, Optional<String>> boundScope) {
+        this.pool = pool;
         this.managedScopes = List.copyOf(managedScopes);
+        this.boundScope = boundScope;
     }
 
     /**
@@ -52,6 +68,11 @@ public final class ClientGrants {
         }
         String name = "'" + client.getNode().getPath() + "'";
         CfnUserPoolClient cfn = (CfnUserPoolClient) client.getNode().getDefaultChild();
+        if (pool != null && !pool.getUserPoolId().equals(cfn.getUserPoolId())) {
+            problems.add(where + " " + name + " belongs to another user pool; grant only clients of `userPool` "
+                    + pool.getNode().getPath());
+            return;
+        }
         if (Boolean.FALSE.equals(cfn.getAllowedOAuthFlowsUserPoolClient())) {
             problems.add(where + " " + name + " has OAuth disabled (disableOAuth); a client can only be granted"
                     + " scopes with OAuth enabled: remove disableOAuth or do not grant this client");
@@ -70,13 +91,22 @@ public final class ClientGrants {
                 allManaged = false;
             }
         }
+        if (allManaged) {
+            checkCount(where + " " + name, client, cfn, scopes, problems);
+        }
+    }
+
+    private void checkCount(String where, UserPoolClient client, CfnUserPoolClient cfn, Collection<String> scopes,
+            Problems problems) {
         Grant grant = grantsByPath.get(client.getNode().getPath());
-        LinkedHashSet<String> allowed = new LinkedHashSet<>(grant == null ? originalScopes(cfn) : grant.allowed());
-        allowed.addAll(scopes);
-        if (allManaged && allowed.size() > MAX_SCOPES_PER_CLIENT) {
-            problems.add(where + " " + name + " would allow " + allowed.size() + " OAuth scopes; Cognito allows at"
-                    + " most " + MAX_SCOPES_PER_CLIENT + " per app client: grant it fewer scopes with"
-                    + " grant(client, scopes)");
+        SortedSet<String> granted = new TreeSet<>(scopes);
+        if (grant != null) {
+            granted.addAll(grant.scopes);
+        }
+        int allowed = allowedScopes(client, originalScopes(cfn), granted).size();
+        if (allowed > MAX_SCOPES_PER_CLIENT) {
+            problems.add(where + " would allow " + allowed + " OAuth scopes; Cognito allows at most "
+                    + MAX_SCOPES_PER_CLIENT + " per app client: grant it fewer scopes with grant(client, scopes)");
         }
     }
 
@@ -92,15 +122,6 @@ public final class ClientGrants {
     }
 
     /**
-     * Whether any client is granted.
-     *
-     * @return true once a grant was added
-     */
-    public boolean any() {
-        return !grantsByPath.isEmpty();
-    }
-
-    /**
      * The value of {@code SCOPED_GROUP_AUTH_CLIENTS}, resolved at synth time: {@code *} with no grants,
      * otherwise {@code clientId=numbers} entries whose client ids CloudFormation fills in.
      *
@@ -108,6 +129,28 @@ public final class ClientGrants {
      */
     public String environmentValue() {
         return Lazy.uncachedString(context -> render(grant -> grant.client.getUserPoolClientId()));
+    }
+
+    /**
+     * A description for the published version that changes whenever a granted client's id changes. Lambda
+     * publishes a version only when CloudFormation replaces the version resource, which a new description
+     * does; a client replaced under the same logical id changes the variable but not the version's hash.
+     *
+     * @return a lazy string of at most 256 characters once deployed, if client ids have the usual length
+     */
+    public String versionDescription() {
+        return Lazy.uncachedString(context -> versionDescriptionFits()
+                ? VERSION_DESCRIPTION_PREFIX + render(grant -> grant.client.getUserPoolClientId())
+                : VERSION_DESCRIPTION_PREFIX + "to " + grantsByPath.size() + " clients");
+    }
+
+    /**
+     * Whether {@link #versionDescription()} can name every client id within Lambda's limit.
+     *
+     * @return true if it can
+     */
+    public boolean versionDescriptionFits() {
+        return VERSION_DESCRIPTION_PREFIX.length() + estimatedEnvironmentLength() <= MAX_VERSION_DESCRIPTION_LENGTH;
     }
 
     /**
@@ -119,7 +162,7 @@ public final class ClientGrants {
         return render(grant -> "x".repeat(CLIENT_ID_LENGTH)).length();
     }
 
-    private String render(java.util.function.Function<Grant, String> clientId) {
+    private String render(Function<Grant, String> clientId) {
         if (grantsByPath.isEmpty()) {
             return "*";
         }
@@ -139,29 +182,37 @@ public final class ClientGrants {
         return numbers.toString();
     }
 
+    /** The client's own scopes, then each granted scope it does not already allow, literally or as a token. */
+    private List<String> allowedScopes(UserPoolClient client, List<String> original, Collection<String> granted) {
+        Stack stack = Stack.of(client);
+        Set<Object> present = new HashSet<>();
+        original.forEach(scope -> present.add(stack.resolve(scope)));
+        List<String> allowed = new ArrayList<>(original);
+        for (String scope : granted) {
+            boolean bound = boundScope.apply(scope).map(token -> present.contains(stack.resolve(token))).orElse(false);
+            if (!present.contains(scope) && !bound) {
+                allowed.add(scope);
+            }
+        }
+        return allowed;
+    }
+
     private static List<String> originalScopes(CfnUserPoolClient cfn) {
         List<String> scopes = cfn.getAllowedOAuthScopes();
         return scopes == null ? List.of() : List.copyOf(scopes);
     }
 
     /** One client's grant; the first grant takes over the client's allowed OAuth scopes. */
-    private static final class Grant {
+    private final class Grant {
 
         private final UserPoolClient client;
-        private final List<String> original;
         private final SortedSet<String> scopes = new TreeSet<>();
 
         Grant(UserPoolClient client) {
             this.client = client;
             CfnUserPoolClient cfn = (CfnUserPoolClient) client.getNode().getDefaultChild();
-            this.original = originalScopes(cfn);
-            cfn.setAllowedOAuthScopes(Lazy.uncachedList(context -> allowed()));
-        }
-
-        List<String> allowed() {
-            List<String> allowed = new ArrayList<>(original);
-            scopes.stream().filter(scope -> !original.contains(scope)).forEach(allowed::add);
-            return allowed;
+            List<String> original = originalScopes(cfn);
+            cfn.setAllowedOAuthScopes(Lazy.uncachedList(context -> allowedScopes(client, original, scopes)));
         }
     }
 }

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import software.amazon.awscdk.Annotations;
 import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.services.cognito.CfnUserPoolGroup;
 import software.amazon.awscdk.services.cognito.CfnUserPoolResourceServer;
@@ -61,6 +62,12 @@ public final class LateChecks {
             problems.add("the client grants need about " + length + " characters of environment, more than the "
                     + MAX_CLIENTS_VARIABLE_LENGTH + " that fit Lambda's 4 KB quota: grant fewer clients, or none"
                     + " (then every client of the pool may receive managed scopes)");
+        }
+        if (!grants.versionDescriptionFits()) {
+            Annotations.of(construct).addWarningV2("scoped-group-auth:versionDescription", "too many granted"
+                    + " clients to name in the function version's description: if CloudFormation replaces a granted"
+                    + " client, also change the function (for example with invalidateVersionBasedOn) so that a"
+                    + " version with the new client id is published");
         }
         Map<String, Integer> groupCounts = new HashMap<>();
         Map<String, Integer> serverCounts = new HashMap<>();

@@ -1,6 +1,8 @@
 package io.github.scopedgroupauth.internal;
 
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -97,6 +99,18 @@ public final class PoolInspection {
      */
     public Optional<CfnUserPoolResourceServer> existingResourceServer(String identifier) {
         return Optional.ofNullable(resourceServersByIdentifier.get(identifier));
+    }
+
+    /**
+     * How many resource servers the pool will have: those the app defined and those with these identifiers.
+     *
+     * @param identifiers the identifiers the construct needs
+     * @return the number of distinct identifiers
+     */
+    public int resourceServerCountWith(Set<String> identifiers) {
+        Set<String> all = new HashSet<>(resourceServersByIdentifier.keySet());
+        all.addAll(identifiers);
+        return all.size();
     }
 
     /**

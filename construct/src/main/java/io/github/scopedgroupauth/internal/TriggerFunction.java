@@ -3,6 +3,7 @@ package io.github.scopedgroupauth.internal;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import software.amazon.awscdk.Annotations;
 import software.amazon.awscdk.ArnComponents;
 import software.amazon.awscdk.ArnFormat;
 import software.amazon.awscdk.CfnResource;
@@ -18,6 +19,7 @@ import software.amazon.awscdk.services.iam.ServicePrincipal;
 import software.amazon.awscdk.services.lambda.Alias;
 import software.amazon.awscdk.services.lambda.ApplicationLogLevel;
 import software.amazon.awscdk.services.lambda.Architecture;
+import software.amazon.awscdk.services.lambda.CfnVersion;
 import software.amazon.awscdk.services.lambda.Code;
 import software.amazon.awscdk.services.lambda.Function;
 import software.amazon.awscdk.services.lambda.FunctionAttributes;
@@ -65,9 +67,11 @@ public record TriggerFunction(Function function, String functionName, Alias alia
      * @param settings the function's settings
      * @param code the directory {@link FunctionCode#stage} wrote
      * @param clientsVariable the lazy value of {@code SCOPED_GROUP_AUTH_CLIENTS}
+     * @param versionDescription the lazy description of the published version, naming the client ids
      * @return the function and its alias
      */
-    public static TriggerFunction define(Construct scope, Settings settings, Path code, String clientsVariable) {
+    public static TriggerFunction define(Construct scope, Settings settings, Path code, String clientsVariable,
+            String versionDescription) {
         String functionName = Names.uniqueResourceName(scope, UniqueResourceNameOptions.builder()
                 .maxLength(MAX_FUNCTION_NAME_LENGTH)
                 .build());
@@ -100,6 +104,10 @@ public record TriggerFunction(Function function, String functionName, Alias alia
                         "JAVA_TOOL_OPTIONS", JAVA_TOOL_OPTIONS))
                 .build();
         suppressLatestRuntimeRule(function);
+        ((CfnVersion) function.getCurrentVersion().getNode().getDefaultChild()).setDescription(versionDescription);
+        // The CDK warns that SnapStart needs published versions: the trigger invokes one, through the alias.
+        Annotations.of(function).acknowledgeWarning("@aws-cdk/aws-lambda:snapStartRequirePublish",
+                "the trigger invokes the alias on the current published version");
         // SnapStart applies to published versions only; the alias follows the current one.
         Alias alias = Alias.Builder.create(scope, "Alias")
                 .aliasName(ALIAS_NAME)

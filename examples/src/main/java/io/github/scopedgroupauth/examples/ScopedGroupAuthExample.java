@@ -61,7 +61,9 @@ public class ScopedGroupAuthExample extends Stack {
         UserPool userPool = userPool("audit".equals(getNode().tryGetContext("threatProtection")));
         webClient = userPool.addClient("WebClient", UserPoolClientOptions.builder()
                 .generateSecret(false)
-                .authFlows(AuthFlow.builder().userSrp(true).build())
+                // SRP for the web app; admin password sign-in only for the AWS CLI smoke test, which needs
+                // IAM credentials and so cannot be used from a browser.
+                .authFlows(AuthFlow.builder().userSrp(true).adminUserPassword(true).build())
                 .oAuth(OAuthSettings.builder()
                         .flows(OAuthFlows.builder().authorizationCodeGrant(true).build())
                         .scopes(List.of(OAuthScope.OPENID, OAuthScope.EMAIL, OAuthScope.PROFILE))

@@ -1,0 +1,133 @@
+package io.github.scopedgroupauth.examples.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.scopedgroupauth.examples.ScopedGroupAuthExample;
+import io.github.scopedgroupauth.examples.e2e.EventCases.EventCase;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.assertj.core.api.SoftAssertions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledOnOs;
+import org.junit.jupiter.api.condition.OS;
+import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awscdk.App;
+import software.amazon.awscdk.AppProps;
+import software.amazon.awscdk.assertions.Template;
+import software.amazon.awscdk.cxapi.CloudAssembly;
+
+/**
+ * Proves the deployed artifact would work: synthesizes the example app, takes the pre token function's
+ * handler, environment and code asset (the bytes {@code cdk deploy} would upload) from the cloud assembly,
+ * and runs them under the official runtime interface client, as the {@code java21} runtime would.
+ */
+@EnabledOnOs(OS.LINUX)
+class SynthesizedExampleEndToEndTest {
+
+    private static final String CASES = "/e2e/pre-token-generation-cases.json";
+    private static final Duration WAIT = Duration.ofSeconds(30);
+    /** Deploy-time client ids replaced by the fixed values the event cases use. */
+    private static final Map<String, String> CLIENT_IDS = Map.of("UserPoolWebClient", "webclient123");
+
+    @TempDir
+    static Path outdir;
+
+    private static LambdaFunction function;
+    private static Map<String, Object> properties;
+
+    @BeforeAll
+    static void synthesize() {
+        App app = new App(AppProps.builder().outdir(outdir.toString()).build());
+        ScopedGroupAuthExample stack = new ScopedGroupAuthExample(app, "ScopedGroupAuthExample", null);
+        CloudAssembly assembly = app.synth();
+        Map<String, Map<String, Object>> functions = Template.fromStack(stack)
+                .findResources("AWS::Lambda::Function");
+        assertThat(functions).as("the example defines one function: the trigger").hasSize(1);
+        properties = map(functions.values().iterator().next().get("Properties"));
+        String s3Key = (String) map(properties.get("Code")).get("S3Key");
+        Map<String, String> environment = new LinkedHashMap<>();
+        map(map(properties.get("Environment")).get("Variables"))
+                .forEach((name, value) -> environment.put(name, resolve(value)));
+        function = LambdaFunction.builder()
+                .codeDirectory(Path.of(assembly.getDirectory()).resolve("asset." + s3Key.replace(".zip", "")))
+                .handler((String) properties.get("Handler"))
+                .environment(environment)
+                .memorySize(((Number) properties.get("MemorySize")).intValue())
+                .timeout(Duration.ofSeconds(((Number) properties.get("Timeout")).longValue()))
+                .logLevel((String) map(properties.get("LoggingConfig")).get("ApplicationLogLevel"))
+                .snapStart(properties.containsKey("SnapStart"))
+                .build();
+    }
+
+    @Test
+    void synthesizedFunctionAnswersEveryEventAsExpected_underTheRuntimeInterfaceClient() throws IOException {
+        List<EventCase> cases = EventCases.load(CASES);
+
+        try (LambdaProcess lambda = LambdaProcess.start(function)) {
+            List<InvocationResult> results = new ArrayList<>();
+            for (EventCase event : cases) {
+                results.add(lambda.invoke(event.event(), WAIT));
+            }
+
+            System.out.printf("SynthesizedExampleEndToEndTest: %d ms from starting the JVM to the first response"
+                    + " (SnapStart %s, %d MB)%n", lambda.timeToFirstResponse().orElseThrow().toMillis(),
+                    function.snapStart() ? "on" : "off", function.memorySize());
+            SoftAssertions softly = new SoftAssertions();
+            for (int i = 0; i < cases.size(); i++) {
+                InvocationResult result = results.get(i);
+                softly.assertThat(result.isError()).as("%s reported an error: %s", cases.get(i), result.body())
+                        .isFalse();
+                if (!result.isError()) {
+                    softly.assertThat(EventCases.parse(result.body())).as(cases.get(i).name())
+                            .isEqualTo(cases.get(i).expected());
+                }
+            }
+            softly.assertThat(lambda.runtimeApi().invocationErrors()).as("invocation errors").isEmpty();
+            softly.assertThat(lambda.runtimeApi().initErrors()).as("init errors").isEmpty();
+            try {
+                softly.assertAll();
+            } catch (AssertionError e) {
+                throw new AssertionError(e.getMessage() + "\n" + lambda.diagnostics(), e);
+            }
+        }
+    }
+
+    @Test
+    void synthesizedFunctionHasTheDeployedSettings() {
+        assertThat(function.handler())
+                .isEqualTo("io.github.scopedgroupauth.runtime.PreTokenGenerationHandler::handleRequest");
+        assertThat(properties.get("Runtime")).isEqualTo("java21");
+        assertThat(function.timeout()).isEqualTo(Duration.ofSeconds(5));
+        assertThat(function.snapStart()).isTrue();
+        assertThat(function.environment()).containsEntry("SCOPED_GROUP_AUTH_CLIENTS", "webclient123=*");
+    }
+
+    /** Resolves literals, {@code Ref}s to the example's clients and {@code Fn::Join}, as CloudFormation would. */
+    private static String resolve(Object value) {
+        if (value instanceof String text) {
+            return text;
+        }
+        Map<String, Object> intrinsic = map(value);
+        if (intrinsic.containsKey("Ref")) {
+            String logicalId = (String) intrinsic.get("Ref");
+            return CLIENT_IDS.entrySet().stream().filter(client -> logicalId.startsWith(client.getKey()))
+                    .map(Map.Entry::getValue).findFirst()
+                    .orElseThrow(() -> new AssertionError("no test value for a Ref to " + logicalId));
+        }
+        List<?> join = (List<?>) intrinsic.get("Fn::Join");
+        List<String> parts = new ArrayList<>();
+        ((List<?>) join.get(1)).forEach(part -> parts.add(resolve(part)));
+        return String.join((String) join.get(0), parts);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> map(Object value) {
+        return (Map<String, Object>) value;
+    }
+}
