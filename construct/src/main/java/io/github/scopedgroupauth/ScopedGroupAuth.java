@@ -78,6 +78,10 @@ public class ScopedGroupAuth extends Construct {
      */
     public ScopedGroupAuth(Construct scope, String id, ScopedGroupAuthProps props) {
         super(scope, id);
+        if (props == null) {
+            throw new IllegalArgumentException("`props` is required; pass ScopedGroupAuthProps.builder()"
+                    + ".userPool(pool).groupScopes(map).build()");
+        }
         Problems problems = new Problems();
         if (props.getUserPool() == null) {
             problems.add("`userPool` is required; pass the UserPool whose access tokens should carry the scopes");

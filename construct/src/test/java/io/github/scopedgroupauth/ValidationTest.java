@@ -342,4 +342,14 @@ class ValidationTest {
                 .hasMessage("`userPool` is in stack Test; define ScopedGroupAuth in the same stack, because the pool"
                         + " refers to the trigger and the trigger to the clients");
     }
+
+    @Test
+    void requiresProps() {
+        Fixture given = new Fixture();
+
+        assertThatThrownBy(() -> new ScopedGroupAuth(given.stack, "Auth", null))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("`props` is required; pass ScopedGroupAuthProps.builder().userPool(pool).groupScopes(map)"
+                        + ".build()");
+    }
 }
