@@ -39,6 +39,8 @@ public final class PreTokenGenerationHandler
     public static final String CLIENT_CREDENTIALS = "TokenGeneration_ClientCredentials";
 
     private final ScopePolicy policy;
+    // Formatting the DEBUG line is skipped when Lambda would drop it anyway, as at the default WARN level.
+    private final boolean debugLogged = DecisionLog.debugLogged(System.getenv(DecisionLog.LOG_LEVEL_VARIABLE));
     // Held here because the CRaC context keeps only weak references to its resources.
     private final SnapStartPriming priming;
 
@@ -126,13 +128,18 @@ public final class PreTokenGenerationHandler
         return response;
     }
 
-    private static void log(LambdaLogger logger, CognitoUserPoolPreTokenGenerationEventV2 event,
-            ScopeDecision decision) {
+    private void log(LambdaLogger logger, CognitoUserPoolPreTokenGenerationEventV2 event, ScopeDecision decision) {
+        boolean suppressed = !decision.scopesToSuppress().isEmpty();
+        if (!debugLogged && !suppressed) {
+            return;
+        }
         DecisionLog line = new DecisionLog(event.getTriggerSource(),
                 event.getCallerContext() == null ? null : event.getCallerContext().getClientId(),
                 groupsOf(event.getRequest()), decision.scopesToAdd(), decision.scopesToSuppress());
-        logger.log(line.decision(), LogLevel.DEBUG);
-        if (!decision.scopesToSuppress().isEmpty()) {
+        if (debugLogged) {
+            logger.log(line.decision(), LogLevel.DEBUG);
+        }
+        if (suppressed) {
             logger.log(line.suppression(), LogLevel.WARN);
         }
     }

@@ -1,6 +1,8 @@
 package io.github.scopedgroupauth.runtime.internal;
 
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
 import java.util.StringJoiner;
 
 /**
@@ -11,6 +13,9 @@ import java.util.StringJoiner;
  */
 public final class DecisionLog {
 
+    /** Set by Lambda to the application log level when the function logs in JSON. */
+    public static final String LOG_LEVEL_VARIABLE = "AWS_LAMBDA_LOG_LEVEL";
+    private static final Set<String> ABOVE_DEBUG = Set.of("INFO", "WARN", "ERROR", "FATAL");
     private static final int MAX_VALUE_LENGTH = 256;
     private static final int MAX_ITEMS = 20;
 
@@ -36,6 +41,17 @@ public final class DecisionLog {
         this.groups = list(groups);
         this.added = list(added);
         this.suppressed = list(suppressed);
+    }
+
+    /**
+     * Whether a DEBUG line would reach the logs: not when Lambda filters at INFO or above. Without a level
+     * (text log format) Lambda writes every line.
+     *
+     * @param logLevel the value of {@value #LOG_LEVEL_VARIABLE}; may be null
+     * @return true if DEBUG lines are written
+     */
+    public static boolean debugLogged(String logLevel) {
+        return logLevel == null || !ABOVE_DEBUG.contains(logLevel.strip().toUpperCase(Locale.ROOT));
     }
 
     /**

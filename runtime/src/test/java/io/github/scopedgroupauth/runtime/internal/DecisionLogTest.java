@@ -70,4 +70,16 @@ class DecisionLogTest {
 
         assertThat(log.decision()).endsWith("G18,G19] added=[] suppressed=[]").doesNotContain("more");
     }
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource({"DEBUG,true", "TRACE,true", "debug,true", "INFO,false",
+            "WARN,false", "ERROR,false", "FATAL,false", "' warn ',false"})
+    void debugLinesAreFormattedOnlyWhenLambdaWouldWriteThem(String level, boolean logged) {
+        assertThat(DecisionLog.debugLogged(level)).isEqualTo(logged);
+    }
+
+    @Test
+    void debugLinesAreWritten_whenThereIsNoLogLevel_asInLambdasTextFormat() {
+        assertThat(DecisionLog.debugLogged(null)).isTrue();
+    }
 }
