@@ -13,6 +13,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.SortedSet;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
 
@@ -94,6 +95,8 @@ public final class PolicyFile {
     public static ScopePolicy read(Reader file, Map<String, String> environment) throws IOException {
         ScopePolicy.Builder policy = ScopePolicy.builder();
         Map<String, Integer> groupLines = new HashMap<>();
+        // Collected while reading, so the grants can be numbered without building the policy twice.
+        SortedSet<String> managed = new TreeSet<>();
         boolean header = false;
         boolean defaults = false;
         BufferedReader lines = new BufferedReader(file);
@@ -104,9 +107,8 @@ public final class PolicyFile {
                 continue;
             }
             String[] words = SPACE.split(line.strip());
-            String where = RESOURCE_NAME + " line " + number + ": ";
             if (!header) {
-                checkHeader(words, where);
+                checkHeader(words, where(number));
                 header = true;
                 continue;
             }
@@ -121,7 +123,9 @@ public final class PolicyFile {
                                     "group '%s' is already defined on line %d; give each group one line",
                                     group, earlier));
                         }
-                        policy.group(group, arguments.isEmpty() ? List.of() : arguments.subList(1, arguments.size()));
+                        List<String> scopes = arguments.isEmpty() ? List.of() : arguments.subList(1, arguments.size());
+                        policy.group(group, scopes);
+                        managed.addAll(scopes);
                         break;
                     case "default":
                         if (defaults) {
@@ -130,27 +134,31 @@ public final class PolicyFile {
                         }
                         defaults = true;
                         policy.defaultScopes(arguments);
+                        managed.addAll(arguments);
                         break;
                     default:
                         throw new IllegalArgumentException(String.format(
                                 "unknown directive '%s'; expected 'group' or 'default'", words[0]));
                 }
             } catch (IllegalArgumentException e) {
-                throw new InvalidPolicyException(where + e.getMessage(), e);
+                throw new InvalidPolicyException(where(number) + e.getMessage(), e);
             }
         }
         if (!header) {
             throw new InvalidPolicyException(RESOURCE_NAME + " is empty; it must start with '" + HEADER + " "
                     + FORMAT_VERSION + "'");
         }
-        ScopePolicy groupsAndDefaults = build(policy);
-        if (groupsAndDefaults.managedScopes().isEmpty()) {
+        if (managed.isEmpty()) {
             throw new InvalidPolicyException(RESOURCE_NAME + " defines no group and no default scopes;"
                     + " a policy must manage at least one scope");
         }
-        List<String> numbered = new ArrayList<>(new TreeSet<>(groupsAndDefaults.managedScopes()));
+        List<String> numbered = new ArrayList<>(managed);
         parseGrants(environment.get(CLIENTS_VARIABLE), numbered).forEach(policy::clientGrant);
         return build(policy);
+    }
+
+    private static String where(int lineNumber) {
+        return RESOURCE_NAME + " line " + lineNumber + ": ";
     }
 
     private static ScopePolicy build(ScopePolicy.Builder policy) {
