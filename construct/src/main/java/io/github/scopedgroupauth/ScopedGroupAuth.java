@@ -110,7 +110,7 @@ public class ScopedGroupAuth extends Construct {
         LambdaVersion version = props.getLambdaVersion() == null ? LambdaVersion.V2_0 : props.getLambdaVersion();
         trigger.attach(this, userPool, version);
         clients.forEach(client -> addGrant(client, plan.managedScopes()));
-        new LateChecks(this, userPool, pool, plan, grants).register();
+        new LateChecks(this, userPool, plan, grants).register();
         warnAboutResourceServerQuota(pool);
     }
 

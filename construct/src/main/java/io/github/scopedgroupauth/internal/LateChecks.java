@@ -1,16 +1,10 @@
 package io.github.scopedgroupauth.internal;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import software.amazon.awscdk.Annotations;
-import software.amazon.awscdk.Stack;
-import software.amazon.awscdk.services.cognito.CfnUserPoolGroup;
-import software.amazon.awscdk.services.cognito.CfnUserPoolResourceServer;
 import software.amazon.awscdk.services.cognito.UserPool;
 import software.constructs.Construct;
-import software.constructs.IConstruct;
 
 /**
  * The checks that can only run at synth time, because the app may change the pool after the construct:
@@ -24,7 +18,6 @@ public final class LateChecks {
 
     private final Construct construct;
     private final UserPool pool;
-    private final PoolInspection inspection;
     private final ScopePlan plan;
     private final ClientGrants grants;
 
@@ -33,15 +26,12 @@ public final class LateChecks {
      *
      * @param construct the ScopedGroupAuth construct
      * @param pool the user pool
-     * @param inspection the pool's inspection
      * @param plan the validated plan
      * @param grants the client grants
      */
-    public LateChecks(Construct construct, UserPool pool, PoolInspection inspection, ScopePlan plan,
-            ClientGrants grants) {
+    public LateChecks(Construct construct, UserPool pool, ScopePlan plan, ClientGrants grants) {
         this.construct = construct;
         this.pool = pool;
-        this.inspection = inspection;
         this.plan = plan;
         this.grants = grants;
     }
@@ -53,7 +43,9 @@ public final class LateChecks {
 
     private List<String> problems() {
         List<String> problems = new ArrayList<>();
-        inspection.existingPreTokenTrigger()
+        // Inspected again: the app may have changed the pool since the construct was defined.
+        PoolInspection now = new PoolInspection(pool);
+        now.existingPreTokenTrigger()
                 .filter("preTokenGeneration"::equals)
                 .ifPresent(trigger -> problems.add("`userPool` also has a V1_0 pre token generation trigger"
                         + " (preTokenGeneration) beside ScopedGroupAuth's; a pool runs only one: remove it"));
@@ -69,26 +61,12 @@ public final class LateChecks {
                     + " client, also change the function (for example with invalidateVersionBasedOn) so that a"
                     + " version with the new client id is published");
         }
-        Map<String, Integer> groupCounts = new HashMap<>();
-        Map<String, Integer> serverCounts = new HashMap<>();
-        for (IConstruct child : Stack.of(pool).getNode().findAll()) {
-            if (child instanceof CfnUserPoolGroup && isOnPool(((CfnUserPoolGroup) child).getUserPoolId())) {
-                groupCounts.merge(String.valueOf(((CfnUserPoolGroup) child).getGroupName()), 1, Integer::sum);
-            } else if (child instanceof CfnUserPoolResourceServer
-                    && isOnPool(((CfnUserPoolResourceServer) child).getUserPoolId())) {
-                serverCounts.merge(((CfnUserPoolResourceServer) child).getIdentifier(), 1, Integer::sum);
-            }
-        }
-        plan.groupScopes().keySet().stream().filter(name -> groupCounts.getOrDefault(name, 0) > 1)
+        plan.groupScopes().keySet().stream().filter(name -> now.groupDefinitions(name) > 1)
                 .forEach(name -> problems.add("group '" + name + "' is defined twice on the user pool; define"
                         + " it before ScopedGroupAuth so that it is reused, or leave it to ScopedGroupAuth"));
-        plan.scopeNamesByIdentifier().keySet().stream().filter(id -> serverCounts.getOrDefault(id, 0) > 1)
+        plan.scopeNamesByIdentifier().keySet().stream().filter(id -> now.resourceServerDefinitions(id) > 1)
                 .forEach(id -> problems.add("resource server '" + id + "' is defined twice on the user pool;"
                         + " define it before ScopedGroupAuth so that it is reused, or leave it to ScopedGroupAuth"));
         return problems;
-    }
-
-    private boolean isOnPool(String userPoolId) {
-        return pool.getUserPoolId().equals(userPoolId);
     }
 }

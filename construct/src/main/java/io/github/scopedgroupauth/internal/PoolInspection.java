@@ -1,5 +1,6 @@
 package io.github.scopedgroupauth.internal;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Set;
@@ -25,8 +26,9 @@ public final class PoolInspection {
 
     private final UserPool pool;
     private final CfnUserPool cfnPool;
-    private final Map<String, CfnUserPoolGroup> groupsByName = new HashMap<>();
-    private final Map<String, CfnUserPoolResourceServer> resourceServersByIdentifier = new HashMap<>();
+    // Every definition, in tree order: the first is the one to reuse, a second one is a mistake.
+    private final Map<String, List<CfnUserPoolGroup>> groupsByName = new HashMap<>();
+    private final Map<String, List<CfnUserPoolResourceServer>> resourceServersByIdentifier = new HashMap<>();
 
     /**
      * Inspects a pool, indexing the groups and resource servers defined for it so far.
@@ -40,12 +42,13 @@ public final class PoolInspection {
             if (construct instanceof CfnUserPoolGroup) {
                 CfnUserPoolGroup group = (CfnUserPoolGroup) construct;
                 if (group.getGroupName() != null && isOnPool(group.getUserPoolId())) {
-                    groupsByName.putIfAbsent(group.getGroupName(), group);
+                    groupsByName.computeIfAbsent(group.getGroupName(), name -> new ArrayList<>()).add(group);
                 }
             } else if (construct instanceof CfnUserPoolResourceServer) {
                 CfnUserPoolResourceServer server = (CfnUserPoolResourceServer) construct;
                 if (isOnPool(server.getUserPoolId())) {
-                    resourceServersByIdentifier.putIfAbsent(server.getIdentifier(), server);
+                    resourceServersByIdentifier.computeIfAbsent(server.getIdentifier(), id -> new ArrayList<>())
+                            .add(server);
                 }
             }
         }
@@ -88,7 +91,7 @@ public final class PoolInspection {
      * @return the group's L1 resource, or empty
      */
     public Optional<CfnUserPoolGroup> existingGroup(String groupName) {
-        return Optional.ofNullable(groupsByName.get(groupName));
+        return groupsByName.getOrDefault(groupName, List.of()).stream().findFirst();
     }
 
     /**
@@ -98,7 +101,27 @@ public final class PoolInspection {
      * @return the resource server's L1 resource, or empty
      */
     public Optional<CfnUserPoolResourceServer> existingResourceServer(String identifier) {
-        return Optional.ofNullable(resourceServersByIdentifier.get(identifier));
+        return resourceServersByIdentifier.getOrDefault(identifier, List.of()).stream().findFirst();
+    }
+
+    /**
+     * How many groups of this name are defined for the pool in its stack.
+     *
+     * @param groupName the group name
+     * @return the number of definitions
+     */
+    public int groupDefinitions(String groupName) {
+        return groupsByName.getOrDefault(groupName, List.of()).size();
+    }
+
+    /**
+     * How many resource servers with this identifier are defined for the pool in its stack.
+     *
+     * @param identifier the resource server identifier
+     * @return the number of definitions
+     */
+    public int resourceServerDefinitions(String identifier) {
+        return resourceServersByIdentifier.getOrDefault(identifier, List.of()).size();
     }
 
     /**

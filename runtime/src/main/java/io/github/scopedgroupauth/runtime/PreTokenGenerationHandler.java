@@ -80,19 +80,15 @@ public final class PreTokenGenerationHandler
         if (event == null || CLIENT_CREDENTIALS.equals(event.getTriggerSource())) {
             return event;
         }
-        ScopeDecision decision = respond(event);
+        String clientId = event.getCallerContext() == null ? null : event.getCallerContext().getClientId();
+        List<String> groups = groupsOf(event.getRequest());
+        ScopeDecision decision = policy.decide(clientId, groups, scopesOf(event.getRequest()));
+        event.setResponse(responseFor(decision));
         LambdaLogger logger = context == null ? null : context.getLogger();
         if (logger != null) {
-            log(logger, event, decision);
+            log(logger, event.getTriggerSource(), clientId, groups, decision);
         }
         return event;
-    }
-
-    private ScopeDecision respond(CognitoUserPoolPreTokenGenerationEventV2 event) {
-        String clientId = event.getCallerContext() == null ? null : event.getCallerContext().getClientId();
-        ScopeDecision decision = policy.decide(clientId, groupsOf(event.getRequest()), scopesOf(event.getRequest()));
-        event.setResponse(responseFor(decision));
-        return decision;
     }
 
     private static List<String> groupsOf(Request request) {
@@ -128,14 +124,14 @@ public final class PreTokenGenerationHandler
         return response;
     }
 
-    private void log(LambdaLogger logger, CognitoUserPoolPreTokenGenerationEventV2 event, ScopeDecision decision) {
+    private void log(LambdaLogger logger, String triggerSource, String clientId, List<String> groups,
+            ScopeDecision decision) {
         boolean suppressed = !decision.scopesToSuppress().isEmpty();
         if (!debugLogged && !suppressed) {
             return;
         }
-        DecisionLog line = new DecisionLog(event.getTriggerSource(),
-                event.getCallerContext() == null ? null : event.getCallerContext().getClientId(),
-                groupsOf(event.getRequest()), decision.scopesToAdd(), decision.scopesToSuppress());
+        DecisionLog line = new DecisionLog(triggerSource, clientId, groups, decision.scopesToAdd(),
+                decision.scopesToSuppress());
         if (debugLogged) {
             logger.log(line.decision(), LogLevel.DEBUG);
         }

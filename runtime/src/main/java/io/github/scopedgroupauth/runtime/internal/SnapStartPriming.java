@@ -5,7 +5,6 @@ import com.amazonaws.services.lambda.runtime.events.CognitoUserPoolPreTokenGener
 import com.amazonaws.services.lambda.runtime.events.CognitoUserPoolPreTokenGenerationEventV2.GroupConfiguration;
 import com.amazonaws.services.lambda.runtime.events.CognitoUserPoolPreTokenGenerationEventV2.Request;
 import io.github.scopedgroupauth.runtime.ScopePolicy;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -54,9 +53,8 @@ public final class SnapStartPriming implements Resource {
      * @return a new event; no personal data
      */
     public static CognitoUserPoolPreTokenGenerationEventV2 syntheticEvent(ScopePolicy policy) {
-        List<String> groups = new ArrayList<>(new TreeSet<>(policy.groupScopes().keySet())).subList(0,
-                Math.min(1, policy.groupScopes().size()));
-        String clientId = new TreeSet<>(policy.clientGrants().keySet()).stream().findFirst().orElse("priming");
+        List<String> groups = policy.groupScopes().keySet().stream().sorted().limit(1).toList();
+        String clientId = policy.clientGrants().keySet().stream().sorted().findFirst().orElse("priming");
         Set<String> requested = new TreeSet<>(policy.managedScopes());
         requested.removeAll(policy.entitledScopes(clientId, groups));
         requested.add("openid");
