@@ -1,5 +1,6 @@
 package io.github.scopedgroupauth;
 
+import io.github.scopedgroupauth.internal.CaseCollisions;
 import io.github.scopedgroupauth.internal.ClientGrants;
 import io.github.scopedgroupauth.internal.FunctionCode;
 import io.github.scopedgroupauth.internal.Groups;
@@ -10,7 +11,9 @@ import io.github.scopedgroupauth.internal.Problems;
 import io.github.scopedgroupauth.internal.ResourceServers;
 import io.github.scopedgroupauth.internal.ScopePlan;
 import io.github.scopedgroupauth.internal.ScopeString;
+import io.github.scopedgroupauth.internal.StackCapacity;
 import io.github.scopedgroupauth.internal.TriggerFunction;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
@@ -21,6 +24,7 @@ import java.util.Optional;
 import java.util.SortedSet;
 import software.amazon.awscdk.Annotations;
 import software.amazon.awscdk.Stack;
+import software.amazon.awscdk.Token;
 import software.amazon.awscdk.services.cognito.IUserPoolGroup;
 import software.amazon.awscdk.services.cognito.LambdaVersion;
 import software.amazon.awscdk.services.cognito.OAuthScope;
@@ -96,22 +100,32 @@ public class ScopedGroupAuth extends Construct {
             servers.check(problems);
         }
         TriggerFunction.Settings settings = settings(props, problems);
-        this.grants = new ClientGrants(props.getUserPool(), plan.managedScopes(), this::boundScope);
+        boolean createGroups = props.getCreateGroups() == null || props.getCreateGroups();
+        if (pool != null) {
+            new StackCapacity(this, pool, plan, createGroups).check(problems);
+        }
+        PolicyFileWriter.Written policyFile = PolicyFileWriter.write(plan);
+        this.grants = new ClientGrants(props.getUserPool(), plan.managedScopes(), policyFile.tie(), this::boundScope);
         List<UserPoolClient> clients = props.getClients() == null ? List.of() : props.getClients();
-        clients.forEach(client -> grants.check("`clients` entry", client, plan.managedScopes(), problems));
+        // Without managed scopes there is nothing to grant; the empty map is the one problem worth reporting.
+        if (!plan.managedScopes().isEmpty()) {
+            clients.forEach(client -> grants.check("`clients` entry", client, plan.managedScopes(), false, problems));
+        }
         problems.throwIfAny(getNode().getPath());
 
         this.userPool = props.getUserPool();
-        this.groups = new Groups(this, userPool, pool, plan)
-                .define(props.getCreateGroups() == null || props.getCreateGroups());
+        this.groups = new Groups(this, userPool, pool, plan).define(createGroups);
         this.resourceServers = servers.define();
-        this.trigger = TriggerFunction.define(this, settings, FunctionCode.stage(PolicyFileWriter.write(plan)),
-                grants.environmentValue(), grants.versionDescription());
+        Path code = FunctionCode.stage(this, policyFile.text());
+        this.trigger = TriggerFunction.define(this, settings, code, grants.environmentValue(),
+                grants.versionDescription());
+        FunctionCode.removeIfCopied(trigger.function(), code);
         LambdaVersion version = props.getLambdaVersion() == null ? LambdaVersion.V2_0 : props.getLambdaVersion();
         trigger.attach(this, userPool, version);
         clients.forEach(client -> addGrant(client, plan.managedScopes()));
         new LateChecks(this, userPool, plan, grants).register();
         warnAboutResourceServerQuota(pool);
+        CaseCollisions.warn(this, plan);
     }
 
     /** Builds a {@link ScopedGroupAuth} in the CDK Java manner: {@code Builder.create(scope, id)...build()}. */
@@ -336,18 +350,24 @@ public class ScopedGroupAuth extends Construct {
 
     /**
      * Grants every managed scope to one more app client: adds them to its allowed OAuth scopes and lets the
-     * trigger issue them to its users. Grants made after construction are honoured.
+     * trigger issue them to its users. Grants made after construction are honoured, and granting a client
+     * again changes nothing.
      *
-     * @param client an app client of the pool, with OAuth enabled
-     * @throws IllegalArgumentException if the client cannot be granted the scopes
+     * @param client an app client of the pool, with OAuth enabled and without the client credentials flow
+     * @throws IllegalArgumentException if the client cannot be granted the scopes, or uses the client
+     *     credentials flow (its machine tokens would carry every managed scope with no group check; name the
+     *     scopes with {@link #grant(UserPoolClient, List)})
      */
     public void grant(UserPoolClient client) {
-        grant(client, List.copyOf(plan.managedScopes()));
+        grant(client, List.copyOf(plan.managedScopes()), false);
     }
 
     /**
      * Grants some managed scopes to an app client. Once any client is granted, the trigger issues managed
-     * scopes only to granted clients, each only its own.
+     * scopes only to granted clients, each only its own. A second grant for the same client adds to the first.
+     *
+     * <p>This is also the only way to grant scopes to a client with the client credentials flow: that
+     * client's machine tokens may carry these scopes, with no user and no group.
      *
      * @param client an app client of the pool, with OAuth enabled
      * @param scopes managed scopes, each named by a group or the defaults
@@ -355,8 +375,12 @@ public class ScopedGroupAuth extends Construct {
      *     allow more than 50 scopes
      */
     public void grant(UserPoolClient client, List<String> scopes) {
+        grant(client, scopes, true);
+    }
+
+    private void grant(UserPoolClient client, List<String> scopes, boolean named) {
         Problems problems = new Problems();
-        grants.check("`grant` for client", client, scopes, problems);
+        grants.check("`grant` for client", client, scopes, named, problems);
         problems.throwIfAny(getNode().getPath());
         addGrant(client, scopes);
     }
@@ -406,7 +430,10 @@ public class ScopedGroupAuth extends Construct {
 
     private static TriggerFunction.Settings settings(ScopedGroupAuthProps props, Problems problems) {
         Number memory = props.getMemorySize() == null ? 512 : props.getMemorySize();
-        if (memory.doubleValue() < 128 || memory.doubleValue() > 10_240 || memory.doubleValue() % 1 != 0) {
+        if (Token.isUnresolved(memory)) {
+            problems.add("`memorySize` is a deploy-time token; it must be a plain number of megabytes, such as 512,"
+                    + " from 128 to 10240");
+        } else if (memory.doubleValue() < 128 || memory.doubleValue() > 10_240 || memory.doubleValue() % 1 != 0) {
             problems.add("`memorySize` is " + memory + "; Lambda allows whole megabytes from 128 to 10240");
         }
         return new TriggerFunction.Settings(memory,

@@ -5,7 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.github.scopedgroupauth.runtime.PolicyFile;
 import io.github.scopedgroupauth.runtime.ScopePolicy;
 import java.io.IOException;
-import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -43,9 +47,8 @@ class PolicyContractTest {
         code = Path.of(assembly.getDirectory()).resolve("asset." + s3Key.replace(".zip", ""));
         String clients = Substitution.resolve(environment().get(PolicyFile.CLIENTS_VARIABLE),
                 Map.of("PoolWeb", "web-client-id", "PoolMobile", "mobile-client-id"));
-        try (Reader file = Files.newBufferedReader(code.resolve(PolicyFile.RESOURCE_NAME))) {
-            policy = PolicyFile.read(file, Map.of(PolicyFile.CLIENTS_VARIABLE, clients));
-        }
+        policy = PolicyFile.read(Files.readAllBytes(code.resolve(PolicyFile.RESOURCE_NAME)),
+                Map.of(PolicyFile.CLIENTS_VARIABLE, clients));
     }
 
     @Test
@@ -53,13 +56,38 @@ class PolicyContractTest {
         try (JarFile jar = new JarFile(code.resolve("lib/scoped-group-auth-runtime.jar").toFile())) {
             assertThat(jar.getEntry("io/github/scopedgroupauth/runtime/PreTokenGenerationHandler.class")).isNotNull();
         }
-        assertThat(Files.readString(code.resolve("scoped-group-auth.conf"))).isEqualTo(
-                "# Written by the ScopedGroupAuth construct; read by its pre token generation handler.\n"
-                        + "scoped-group-auth-policy 1\n"
-                        + "group ADMINS admin/*\n"
-                        + "group AUDITORS https://api.example.com/audit.read\n"
-                        + "group EVERYONE everyone/*\n"
-                        + "default everyone/ping\n");
+        String body = "# Written by the ScopedGroupAuth construct; read by its pre token generation handler.\n"
+                + "scoped-group-auth-policy 1\n"
+                + "group ADMINS admin/*\n"
+                + "group AUDITORS https://api.example.com/audit.read\n"
+                + "group EVERYONE everyone/*\n"
+                + "default everyone/ping\n";
+        assertThat(Files.readString(code.resolve("scoped-group-auth.conf")))
+                .isEqualTo(body + "end sha256:" + sha256(body) + "\n");
+    }
+
+    @Test
+    void grantVariableStartsWithThePolicyFilesDigest() {
+        String body = new String(readPolicyFile(), StandardCharsets.UTF_8).replaceAll("end sha256:[0-9a-f]+\n$", "");
+        assertThat((String) Substitution.resolve(environment().get(PolicyFile.CLIENTS_VARIABLE), Map.of(
+                "PoolWeb", "w", "PoolMobile", "m"))).startsWith(sha256(body).substring(0, 16) + ":");
+    }
+
+    private static byte[] readPolicyFile() {
+        try {
+            return Files.readAllBytes(code.resolve(PolicyFile.RESOURCE_NAME));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String sha256(String text) {
+        try {
+            return HexFormat.of().formatHex(
+                    MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new AssertionError(e);
+        }
     }
 
     @Test

@@ -96,7 +96,7 @@ class ScopedGroupAuthTest {
                 "LoggingConfig", Map.of("LogFormat", "JSON", "ApplicationLogLevel", "WARN",
                         "LogGroup", Map.of("Ref", Match.stringLikeRegexp("AuthLogGroup.*"))),
                 "Environment", Map.of("Variables", Map.of(
-                        "SCOPED_GROUP_AUTH_CLIENTS", "*",
+                        "SCOPED_GROUP_AUTH_CLIENTS", Match.stringLikeRegexp("[0-9a-f]{16}:\\*"),
                         "JAVA_TOOL_OPTIONS", "-XX:+TieredCompilation -XX:TieredStopAtLevel=1"))));
         template.hasResourceProperties("AWS::Logs::LogGroup", Map.of("RetentionInDays", 90));
         template.resourceCountIs("AWS::Lambda::Version", 1);
@@ -239,6 +239,7 @@ class ScopedGroupAuthTest {
                 "UserPoolId", Match.anyValue()));
         template.hasResourceProperties("AWS::Lambda::Function", Map.of("Environment", Map.of("Variables",
                 Match.objectLike(Map.of("SCOPED_GROUP_AUTH_CLIENTS", Map.of("Fn::Join", List.of("", List.of(
+                        Match.stringLikeRegexp("[0-9a-f]{16}:"),
                         Map.of("Ref", Match.stringLikeRegexp("PoolWeb.*")), "=*;",
                         Map.of("Ref", Match.stringLikeRegexp("PoolMobile.*")), "=1;",
                         Map.of("Ref", Match.stringLikeRegexp("PoolPartner.*")), "=*"))))))));

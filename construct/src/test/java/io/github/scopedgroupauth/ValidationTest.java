@@ -52,15 +52,18 @@ class ValidationTest {
                         + " 'admin\\x/y' contains whitespace, a control character, '\"' or '\\'; scopes may not"
                         + " contain them"),
                 Arguments.of(Map.of("ADMINS", List.of("/read")), "`groupScopes` entry 'ADMINS': scope '/read' has an"
-                        + " identifier of 0 characters; the part before the last '/' must be 1 to 256 characters"),
-                Arguments.of(Map.of("ADMINS", List.of("i".repeat(257) + "/read")), "`groupScopes` entry 'ADMINS':"
-                        + " scope '" + "i".repeat(257) + "/read' has an identifier of 257 characters; the part"
-                        + " before the last '/' must be 1 to 256 characters"),
+                        + " empty identifier; write scopes as 'identifier/scopeName', e.g. 'admin/*'"),
                 Arguments.of(Map.of("ADMINS", List.of("admin/")), "`groupScopes` entry 'ADMINS': scope 'admin/' has"
-                        + " a scope name of 0 characters; the part after the last '/' must be 1 to 256 characters"),
-                Arguments.of(Map.of("ADMINS", List.of("admin/" + "n".repeat(257))), "`groupScopes` entry 'ADMINS':"
-                        + " scope 'admin/" + "n".repeat(257) + "' has a scope name of 257 characters; the part"
-                        + " after the last '/' must be 1 to 256 characters"),
+                        + " an empty scope name; write scopes as 'identifier/scopeName', e.g. 'admin/*'"),
+                // Identifier and name may each have 256 characters, the whole scope no more than 256.
+                Arguments.of(Map.of("ADMINS", List.of("i".repeat(128) + "/" + "n".repeat(128))), "`groupScopes`"
+                        + " entry 'ADMINS': scope '" + "i".repeat(128) + "/" + "n".repeat(128) + "' is 257 characters"
+                        + " long; Cognito allows at most 256 characters in a whole scope 'identifier/scopeName':"
+                        + " shorten the identifier or the scope name"),
+                Arguments.of(Map.of("ADMINS", List.of("i".repeat(257) + "/read")), "`groupScopes` entry 'ADMINS':"
+                        + " scope '" + "i".repeat(257) + "/read' is 262 characters long; Cognito allows at most 256"
+                        + " characters in a whole scope 'identifier/scopeName': shorten the identifier or the scope"
+                        + " name"),
                 Arguments.of(Map.of("ADMINS", List.of("ädmin/x")), "`groupScopes` entry 'ADMINS': scope 'ädmin/x'"
                         + " contains a character outside printable ASCII; Cognito scopes allow only printable"
                         + " ASCII characters"),
@@ -263,6 +266,81 @@ class ValidationTest {
         assertThatThrownBy(() -> new Fixture().auth().lambdaVersion(LambdaVersion.V1_0).build())
                 .hasMessage("`lambdaVersion` is V1_0, whose events cannot change access tokens; use"
                         + " LambdaVersion.V2_0 or LambdaVersion.V3_0");
+    }
+
+    @Test
+    void rejectsATokenForMemorySize_sayingItMustBeAPlainNumber() {
+        Fixture given = new Fixture();
+        Number token = software.amazon.awscdk.Token.asNumber(software.amazon.awscdk.Fn.ref("Memory"));
+
+        assertThatThrownBy(() -> given.auth().memorySize(token).build())
+                .hasMessage("`memorySize` is a deploy-time token; it must be a plain number of megabytes, such as 512,"
+                        + " from 128 to 10240");
+    }
+
+    @Test
+    void reportsOnlyTheEmptyMap_whenGroupScopesIsEmptyAndClientsAreGiven() {
+        Fixture given = new Fixture();
+
+        assertThatThrownBy(() -> given.auth().groupScopes(Map.of()).clients(List.of(given.web)).build())
+                .hasMessage("`groupScopes` is empty; map at least one group name to its scopes, e.g."
+                        + " Map.of(\"ADMINS\", List.of(\"admin/*\"))");
+    }
+
+    @Test
+    void rejectsMoreGroupsThanFitTheStack_beforeDefiningAnything() {
+        // given a stack that already holds the pool and the web client, and 492 groups: 2 + 492 + 2 + 7 = 503
+        Fixture given = new Fixture();
+        Map<String, List<String>> groups = new HashMap<>();
+        IntStream.range(0, 492).forEach(i -> groups.put("G" + i, List.of(i % 2 == 0 ? "a/x" : "b/y")));
+
+        assertThatThrownBy(() -> given.auth().groupScopes(groups).build())
+                .hasMessage("ScopedGroupAuth would add 501 resources to stack Test (492 groups, 2 resource servers"
+                        + " and 7 for the trigger), which already has 2: 503 in all, more than the 500 resources"
+                        + " CloudFormation allows in one stack. Pass createGroups(false) and manage the groups"
+                        + " elsewhere (another stack, or outside CloudFormation), or define ScopedGroupAuth and its"
+                        + " user pool in a stack with room");
+        assertThat(given.stack.getNode().tryFindChild("Auth").getNode().getChildren()).isEmpty();
+    }
+
+    @Test
+    void acceptsAsManyGroupsAsFitTheStack_andManyMoreWithoutCreatingThem() {
+        Map<String, List<String>> fitting = new HashMap<>();
+        IntStream.range(0, 489).forEach(i -> fitting.put("G" + i, List.of("a/x")));
+        Fixture given = new Fixture();
+        given.auth().groupScopes(fitting).build();
+        given.template().resourceCountIs("AWS::Cognito::UserPoolGroup", 489);
+
+        Map<String, List<String>> many = new HashMap<>(fitting);
+        IntStream.range(489, 2_000).forEach(i -> many.put("G" + i, List.of("a/x")));
+        Fixture referenced = new Fixture();
+        referenced.auth().groupScopes(many).createGroups(false).build();
+        referenced.template().resourceCountIs("AWS::Cognito::UserPoolGroup", 0);
+    }
+
+    @Test
+    void warnsAboutGroupsAndIdentifiersThatDifferOnlyByCase() {
+        Fixture given = new Fixture();
+
+        given.auth().groupScopes(Map.of("ADMINS", List.of("api/x"), "Admins", List.of("API/x"),
+                "EVERYONE", List.of("api/y"))).build();
+
+        Annotations annotations = Annotations.fromStack(given.stack);
+        annotations.hasWarning("/Test/Auth", Match.stringLikeRegexp("`groupScopes` names groups 'ADMINS' and"
+                + " 'Admins', which differ only by case; that is easy to mix up when adding users to groups: use one"
+                + " spelling unless you mean separate groups.*"));
+        annotations.hasWarning("/Test/Auth", Match.stringLikeRegexp("the managed scopes name resource servers 'API'"
+                + " and 'api', which differ only by case; tokens and API authorization scopes must then use the"
+                + " exact spelling: use one spelling unless you mean separate resource servers.*"));
+    }
+
+    @Test
+    void doesNotWarnAboutCase_whenNamesDifferOtherwise() {
+        Fixture given = new Fixture();
+
+        given.auth().build();
+
+        Annotations.fromStack(given.stack).hasNoWarning("/Test/Auth", Match.stringLikeRegexp(".*differ only by case.*"));
     }
 
     @Test

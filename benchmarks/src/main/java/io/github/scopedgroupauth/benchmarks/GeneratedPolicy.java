@@ -3,9 +3,10 @@ package io.github.scopedgroupauth.benchmarks;
 import io.github.scopedgroupauth.runtime.PolicyFile;
 import io.github.scopedgroupauth.runtime.ScopeDecision;
 import io.github.scopedgroupauth.runtime.ScopePolicy;
-import java.io.IOException;
-import java.io.StringReader;
-import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 
@@ -37,23 +38,30 @@ final class GeneratedPolicy {
 
     /**
      * The environment that grants the app clients: {@value #CLIENT_ID} every managed scope, another client
-     * the first two.
+     * the first two, tied to the generated file of this many groups.
      *
+     * @param groups the number of groups; at least 10
      * @param clientGrants whether to grant clients; {@code false} lets every client receive every managed scope
      * @return the environment for {@link PolicyFile#read}
      */
-    static Map<String, String> environment(boolean clientGrants) {
+    static Map<String, String> environment(int groups, boolean clientGrants) {
         String grants = clientGrants ? CLIENT_ID + "=*;2other0client5id=0,1" : PolicyFile.ANY_CLIENT;
-        return Map.of(PolicyFile.CLIENTS_VARIABLE, grants);
+        String tie = sha256(body(groups)).substring(0, PolicyFile.VARIABLE_DIGEST_LENGTH);
+        return Map.of(PolicyFile.CLIENTS_VARIABLE, tie + ":" + grants);
     }
 
     /**
-     * The text of a policy file with this many groups, as the construct writes it.
+     * The bytes of a policy file with this many groups, sealed as the construct writes it.
      *
      * @param groups the number of groups; at least 10
-     * @return the file's text
+     * @return the file's UTF-8 bytes
      */
-    static String fileText(int groups) {
+    static byte[] file(int groups) {
+        String body = body(groups);
+        return (body + PolicyFile.END + sha256(body) + "\n").getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static String body(int groups) {
         StringBuilder file = new StringBuilder(64 * groups).append(PolicyFile.HEADER).append(' ')
                 .append(PolicyFile.FORMAT_VERSION).append('\n');
         for (int group = 0; group < groups; group++) {
@@ -66,6 +74,15 @@ final class GeneratedPolicy {
         return file.toString();
     }
 
+    private static String sha256(String text) {
+        try {
+            return HexFormat.of().formatHex(
+                    MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /**
      * Reads the generated file of this many groups.
      *
@@ -74,11 +91,7 @@ final class GeneratedPolicy {
      * @return the policy
      */
     static ScopePolicy policy(int groups, boolean clientGrants) {
-        try {
-            return PolicyFile.read(new StringReader(fileText(groups)), environment(clientGrants));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return PolicyFile.read(file(groups), environment(groups, clientGrants));
     }
 
     /**

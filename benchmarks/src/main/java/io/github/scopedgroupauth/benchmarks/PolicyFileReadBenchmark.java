@@ -2,10 +2,6 @@ package io.github.scopedgroupauth.benchmarks;
 
 import io.github.scopedgroupauth.runtime.PolicyFile;
 import io.github.scopedgroupauth.runtime.ScopePolicy;
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -19,8 +15,8 @@ import org.openjdk.jmh.annotations.State;
 
 /**
  * The init cost of reading the policy: {@link PolicyFile#read} of a generated file of 1,000 and 10,000 groups
- * (see {@link GeneratedPolicy}) with client grants, decoding UTF-8 from bytes in memory as
- * {@link PolicyFile#load} does from the function code, but without the class loader's resource lookup. Measured
+ * (see {@link GeneratedPolicy}) with client grants, from bytes in memory as {@link PolicyFile#load} reads them
+ * from the function code, but without the class loader's resource lookup. Measured
  * on a warmed-up JVM, so it is a lower bound for the one read at a cold start.
  */
 @BenchmarkMode(Mode.AverageTime)
@@ -38,20 +34,17 @@ public class PolicyFileReadBenchmark {
     /** Generates the file once per trial, outside the measurement. */
     @Setup
     public void setUp() {
-        file = GeneratedPolicy.fileText(groups).getBytes(StandardCharsets.UTF_8);
-        environment = GeneratedPolicy.environment(true);
+        file = GeneratedPolicy.file(groups);
+        environment = GeneratedPolicy.environment(groups, true);
     }
 
     /**
-     * Reads and validates the whole file and binds the grants.
+     * Decodes, checks the seal of, reads and validates the whole file, and binds the grants.
      *
      * @return the policy
-     * @throws IOException never: the bytes are in memory
      */
     @Benchmark
-    public ScopePolicy readPolicyFile() throws IOException {
-        try (InputStreamReader reader = new InputStreamReader(new ByteArrayInputStream(file), StandardCharsets.UTF_8)) {
-            return PolicyFile.read(reader, environment);
-        }
+    public ScopePolicy readPolicyFile() {
+        return PolicyFile.read(file, environment);
     }
 }

@@ -33,8 +33,12 @@ public final class ClientGrants {
     static final int MAX_VERSION_DESCRIPTION_LENGTH = 256;
     static final String VERSION_DESCRIPTION_PREFIX = "ScopedGroupAuth grants ";
 
+    /** The OAuth flow of machine-to-machine clients, whose tokens have no user and no group. */
+    static final String CLIENT_CREDENTIALS_FLOW = "client_credentials";
+
     private final UserPool pool;
     private final List<String> managedScopes;
+    private final String policyTie;
     private final Function<String, Optional<String>> boundScope;
     private final Map<String, Grant> grantsByPath = new LinkedHashMap<>();
 
@@ -43,13 +47,15 @@ public final class ClientGrants {
      *
      * @param pool the user pool whose clients may be granted
      * @param managedScopes every managed scope in ascending order, as the policy file numbers them
+     * @param policyTie the prefix of the policy file's digest that ties the variable to that file
      * @param boundScope a managed scope as the token {@code OAuthScope.resourceServer} makes of it, once its
      *     resource server exists, so a client that already allows it that way does not list it twice
      */
-    public ClientGrants(UserPool pool, SortedSet<String> managedScopes,
+    public ClientGrants(UserPool pool, SortedSet<String> managedScopes, String policyTie,
             Function<String, Optional<String>> boundScope) {
         this.pool = pool;
         this.managedScopes = List.copyOf(managedScopes);
+        this.policyTie = policyTie;
         this.boundScope = boundScope;
     }
 
@@ -59,9 +65,11 @@ public final class ClientGrants {
      * @param where how to name the grant in a message, e.g. {@code "`clients` entry"}
      * @param client the app client
      * @param scopes the scopes to grant
+     * @param named whether the caller named the scopes, rather than granting every managed scope
      * @param problems where to record problems
      */
-    public void check(String where, UserPoolClient client, Collection<String> scopes, Problems problems) {
+    public void check(String where, UserPoolClient client, Collection<String> scopes, boolean named,
+            Problems problems) {
         if (client == null) {
             problems.add(where + " is null; pass a UserPoolClient of the pool");
             return;
@@ -76,6 +84,14 @@ public final class ClientGrants {
         if (Boolean.FALSE.equals(cfn.getAllowedOAuthFlowsUserPoolClient())) {
             problems.add(where + " " + name + " has OAuth disabled (disableOAuth); a client can only be granted"
                     + " scopes with OAuth enabled: remove disableOAuth or do not grant this client");
+            return;
+        }
+        if (!named && usesClientCredentials(client, cfn)) {
+            problems.add(where + " " + name + " uses the client credentials flow, so its machine-to-machine tokens"
+                    + " carry every scope it allows with no user and no group check (V2_0 does not call the trigger"
+                    + " for them, V3_0 passes them through): granting it every managed scope " + managedScopes
+                    + " would give them to anyone holding its secret. Name only the scopes its machine tokens need"
+                    + " with grant(client, scopes)");
             return;
         }
         if (scopes == null || scopes.isEmpty()) {
@@ -96,14 +112,21 @@ public final class ClientGrants {
         }
     }
 
+    private static boolean usesClientCredentials(UserPoolClient client, CfnUserPoolClient cfn) {
+        Object flows = Stack.of(client).resolve(cfn.getAllowedOAuthFlows());
+        return flows instanceof List && ((List<?>) flows).contains(CLIENT_CREDENTIALS_FLOW);
+    }
+
     private void checkCount(String where, UserPoolClient client, CfnUserPoolClient cfn, Collection<String> scopes,
             Problems problems) {
         Grant grant = grantsByPath.get(client.getNode().getPath());
         SortedSet<String> granted = new TreeSet<>(scopes);
+        // After a first grant the client's scopes are our lazy list; its own scopes are kept in the grant.
+        List<String> original = grant == null ? originalScopes(cfn) : grant.original;
         if (grant != null) {
             granted.addAll(grant.scopes);
         }
-        int allowed = allowedScopes(client, originalScopes(cfn), granted).size();
+        int allowed = allowedScopes(client, original, granted).size();
         if (allowed > MAX_SCOPES_PER_CLIENT) {
             problems.add(where + " would allow " + allowed + " OAuth scopes; Cognito allows at most "
                     + MAX_SCOPES_PER_CLIENT + " per app client: grant it fewer scopes with grant(client, scopes)");
@@ -122,13 +145,14 @@ public final class ClientGrants {
     }
 
     /**
-     * The value of {@code SCOPED_GROUP_AUTH_CLIENTS}, resolved at synth time: {@code *} with no grants,
-     * otherwise {@code clientId=numbers} entries whose client ids CloudFormation fills in.
+     * The value of {@code SCOPED_GROUP_AUTH_CLIENTS}, resolved at synth time: the policy file's tie and a
+     * {@code :}, then {@code *} with no grants, otherwise {@code clientId=numbers} entries whose client ids
+     * CloudFormation fills in.
      *
      * @return a lazy string
      */
     public String environmentValue() {
-        return Lazy.uncachedString(context -> render(grant -> grant.client.getUserPoolClientId()));
+        return Lazy.uncachedString(context -> policyTie + ":" + render(grant -> grant.client.getUserPoolClientId()));
     }
 
     /**
@@ -150,7 +174,7 @@ public final class ClientGrants {
      * @return true if it can
      */
     public boolean versionDescriptionFits() {
-        return VERSION_DESCRIPTION_PREFIX.length() + estimatedEnvironmentLength() <= MAX_VERSION_DESCRIPTION_LENGTH;
+        return VERSION_DESCRIPTION_PREFIX.length() + estimatedGrantsLength() <= MAX_VERSION_DESCRIPTION_LENGTH;
     }
 
     /**
@@ -159,6 +183,10 @@ public final class ClientGrants {
      * @return the estimated length
      */
     public int estimatedEnvironmentLength() {
+        return policyTie.length() + 1 + estimatedGrantsLength();
+    }
+
+    private int estimatedGrantsLength() {
         return render(grant -> "x".repeat(CLIENT_ID_LENGTH)).length();
     }
 
@@ -206,12 +234,13 @@ public final class ClientGrants {
     private final class Grant {
 
         private final UserPoolClient client;
+        private final List<String> original;
         private final SortedSet<String> scopes = new TreeSet<>();
 
         Grant(UserPoolClient client) {
             this.client = client;
             CfnUserPoolClient cfn = (CfnUserPoolClient) client.getNode().getDefaultChild();
-            List<String> original = originalScopes(cfn);
+            this.original = originalScopes(cfn);
             cfn.setAllowedOAuthScopes(Lazy.uncachedList(context -> allowedScopes(client, original, scopes)));
         }
     }

@@ -4,20 +4,29 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.TreeMap;
+import software.amazon.awscdk.Stage;
+import software.amazon.awscdk.services.lambda.Function;
+import software.amazon.awscdk.services.s3.assets.Asset;
+import software.constructs.Construct;
 
 /**
  * Lays out the function code: the runtime's function jar, embedded in this library's jar, under {@code lib/},
  * and the policy file at the root, where the Lambda Java runtime puts both on the classpath.
  *
- * <p>The directory is named after a hash of its content, so the same jar and policy always give the same
- * directory and the same CDK asset hash ({@code cdk diff} shows no change), and concurrent synths never write
- * into each other's directory.
+ * <p>The code is written into a new directory with a random name and owner-only permissions inside the
+ * cloud assembly's output directory, never into a shared folder such as {@code java.io.tmpdir}: another user
+ * of the build host must not be able to prepare the directory the function code is taken from. Every file is
+ * created new, never through a symbolic link, and read back before use. The CDK's asset hash depends only on
+ * the content, so the same jar and policy still give the same asset ({@code cdk diff} shows no change).
  */
 public final class FunctionCode {
 
@@ -25,6 +34,8 @@ public final class FunctionCode {
     static final String EMBEDDED_JAR = "/io/github/scopedgroupauth/internal/scoped-group-auth-runtime.jar";
     /** The jar's path inside the function code. */
     static final String JAR_PATH = "lib/scoped-group-auth-runtime.jar";
+    /** How the staging directory's name starts, inside the cloud assembly's output directory. */
+    static final String DIRECTORY_PREFIX = "scoped-group-auth-code-";
     /** The handler the function runs. */
     public static final String HANDLER = "io.github.scopedgroupauth.runtime.PreTokenGenerationHandler::handleRequest";
 
@@ -32,38 +43,98 @@ public final class FunctionCode {
     }
 
     /**
-     * Writes the code directory for a policy, or finds the one already written.
+     * Writes the code directory for a policy into a new private directory of the cloud assembly's output
+     * directory.
      *
+     * @param scope a construct of the app, to find the cloud assembly's output directory
      * @param policyFile the policy file's text
      * @return the directory to use as the function's code asset
+     * @throws IllegalStateException if what was written is not what was read back
      */
-    public static Path stage(String policyFile) {
-        byte[] jar = embeddedJar();
-        byte[] policy = policyFile.getBytes(StandardCharsets.UTF_8);
-        Path directory = Path.of(System.getProperty("java.io.tmpdir"), "scoped-group-auth-" + hash(jar, policy));
-        if (Files.isDirectory(directory)) {
-            return directory;
-        }
+    public static Path stage(Construct scope, String policyFile) {
+        return stage(Path.of(Stage.of(scope).getAssetOutdir()), policyFile);
+    }
+
+    static Path stage(Path parent, String policyFile) {
+        Map<String, byte[]> files = new TreeMap<>();
+        files.put(JAR_PATH, embeddedJar());
+        files.put(PolicyFileWriter.FILE_NAME, policyFile.getBytes(StandardCharsets.UTF_8));
+        Path directory = null;
         try {
-            Path partial = Files.createTempDirectory("scoped-group-auth-partial-");
-            Files.createDirectories(partial.resolve(JAR_PATH).getParent());
-            Files.write(partial.resolve(JAR_PATH), jar);
-            Files.write(partial.resolve(PolicyFileWriter.FILE_NAME), policy);
-            moveIntoPlace(partial, directory);
+            Files.createDirectories(parent);
+            // Random name, created atomically with owner-only permissions: nobody can have prepared it.
+            directory = Files.createTempDirectory(parent, DIRECTORY_PREFIX);
+            Files.createDirectory(directory.resolve(JAR_PATH).getParent());
+            for (Map.Entry<String, byte[]> file : files.entrySet()) {
+                Files.write(directory.resolve(file.getKey()), file.getValue(), StandardOpenOption.CREATE_NEW,
+                        StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS);
+            }
+            checkStaged(directory, files);
             return directory;
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write the ScopedGroupAuth function code to " + directory, e);
+            throw new UncheckedIOException("cannot write the ScopedGroupAuth function code to "
+                    + (directory == null ? parent : directory), e);
         }
     }
 
-    private static void moveIntoPlace(Path partial, Path directory) throws IOException {
-        try {
-            Files.move(partial, directory, StandardCopyOption.ATOMIC_MOVE);
-        } catch (IOException e) {
-            // Another synth may have written the same content first; its directory is as good as ours.
-            if (!Files.isDirectory(directory)) {
-                throw e;
+    /**
+     * Fails unless the directory holds exactly these files, as regular files with this content, and no
+     * symbolic link anywhere.
+     */
+    static void checkStaged(Path directory, Map<String, byte[]> files) throws IOException {
+        Map<String, byte[]> found = new TreeMap<>();
+        collect(directory, directory, found);
+        boolean same = found.keySet().equals(files.keySet())
+                && files.entrySet().stream().allMatch(file -> Arrays.equals(file.getValue(), found.get(file.getKey())));
+        if (!same) {
+            throw new IllegalStateException("the ScopedGroupAuth function code staged in " + directory + " holds "
+                    + found.keySet() + " with other content than was written; something else writes to the cloud"
+                    + " assembly's output directory: synthesize into a directory only you can write to");
+        }
+    }
+
+    private static void collect(Path root, Path directory, Map<String, byte[]> found) throws IOException {
+        try (DirectoryStream<Path> entries = Files.newDirectoryStream(directory)) {
+            for (Path entry : entries) {
+                BasicFileAttributes attributes = Files.readAttributes(entry, BasicFileAttributes.class,
+                        LinkOption.NOFOLLOW_LINKS);
+                if (attributes.isSymbolicLink() || !(attributes.isDirectory() || attributes.isRegularFile())) {
+                    throw new IllegalStateException("the ScopedGroupAuth function code staged in " + root
+                            + " contains " + root.relativize(entry) + ", which is a symbolic link or not a regular"
+                            + " file; function code is never taken through a link: synthesize into a directory"
+                            + " only you can write to");
+                }
+                if (attributes.isDirectory()) {
+                    collect(root, entry, found);
+                } else {
+                    found.put(root.relativize(entry).toString().replace('\\', '/'), Files.readAllBytes(entry));
+                }
             }
+        }
+    }
+
+    /**
+     * Removes the staged directory once the CDK has copied it into its own asset directory, so that only the
+     * CDK's copy remains in the cloud assembly. With asset staging disabled the CDK uses the directory itself,
+     * which is then kept.
+     *
+     * @param function the function whose code was staged
+     * @param directory the directory {@link #stage} returned
+     */
+    public static void removeIfCopied(Function function, Path directory) {
+        Asset asset = (Asset) function.getNode().findChild("Code");
+        // Relative to the stack's assembly directory when the CDK copied it; absolute when it did not.
+        Path assetPath = Path.of(Stage.of(function).getOutdir()).resolve(asset.getAssetPath()).normalize();
+        if (assetPath.equals(directory.normalize())) {
+            return;
+        }
+        try {
+            Files.delete(directory.resolve(JAR_PATH));
+            Files.delete(directory.resolve(JAR_PATH).getParent());
+            Files.delete(directory.resolve(PolicyFileWriter.FILE_NAME));
+            Files.delete(directory);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot remove the staged ScopedGroupAuth function code " + directory, e);
         }
     }
 
@@ -77,18 +148,6 @@ public final class FunctionCode {
             return stream.readAllBytes();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + EMBEDDED_JAR, e);
-        }
-    }
-
-    private static String hash(byte[] jar, byte[] policy) {
-        try {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            digest.update(jar);
-            digest.update((byte) 0);
-            digest.update(policy);
-            return HexFormat.of().formatHex(digest.digest()).substring(0, 32);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
         }
     }
 }

@@ -16,7 +16,8 @@ public final class ScopeString {
     /** Cognito's standard scopes: issued by Cognito itself, never by a resource server. */
     public static final Set<String> STANDARD_SCOPES =
             Set.of("openid", "email", "phone", "profile", "aws.cognito.signin.user.admin");
-    static final int MAX_PART_LENGTH = 256;
+    /** Cognito's limit on a whole scope string in an app client's allowed scopes ({@code ScopeType}). */
+    static final int MAX_SCOPE_LENGTH = 256;
 
     private static final Pattern IDENTIFIER = Pattern.compile("[\\x21\\x23-\\x5B\\x5D-\\x7E]+");
     private static final Pattern NAME = Pattern.compile("[\\x21\\x23-\\x2E\\x30-\\x5B\\x5D-\\x7E]+");
@@ -69,15 +70,19 @@ public final class ScopeString {
         if (slash < 0) {
             return Optional.of("has no '/'; write scopes as 'identifier/scopeName', e.g. 'admin/*'");
         }
+        // Identifier and scope name may each have 256 characters, but an app client's allowed scope may not.
+        if (scope.length() > MAX_SCOPE_LENGTH) {
+            return Optional.of("is " + scope.length() + " characters long; Cognito allows at most "
+                    + MAX_SCOPE_LENGTH + " characters in a whole scope 'identifier/scopeName': shorten the"
+                    + " identifier or the scope name");
+        }
         String identifier = scope.substring(0, slash);
         String name = scope.substring(slash + 1);
-        if (identifier.isEmpty() || identifier.length() > MAX_PART_LENGTH) {
-            return Optional.of("has an identifier of " + identifier.length() + " characters; the part before the"
-                    + " last '/' must be 1 to " + MAX_PART_LENGTH + " characters");
+        if (identifier.isEmpty()) {
+            return Optional.of("has an empty identifier; write scopes as 'identifier/scopeName', e.g. 'admin/*'");
         }
-        if (name.isEmpty() || name.length() > MAX_PART_LENGTH) {
-            return Optional.of("has a scope name of " + name.length() + " characters; the part after the last"
-                    + " '/' must be 1 to " + MAX_PART_LENGTH + " characters");
+        if (name.isEmpty()) {
+            return Optional.of("has an empty scope name; write scopes as 'identifier/scopeName', e.g. 'admin/*'");
         }
         if (!IDENTIFIER.matcher(identifier).matches() || !NAME.matcher(name).matches()) {
             return Optional.of("contains a character outside printable ASCII; Cognito scopes allow only"

@@ -10,10 +10,12 @@ import com.amazonaws.services.lambda.runtime.events.CognitoUserPoolPreTokenGener
 import com.amazonaws.services.lambda.runtime.events.CognitoUserPoolPreTokenGenerationEventV2.Response;
 import com.amazonaws.services.lambda.runtime.logging.LogLevel;
 import io.github.scopedgroupauth.runtime.internal.DecisionLog;
+import io.github.scopedgroupauth.runtime.internal.Printable;
 import io.github.scopedgroupauth.runtime.internal.SnapStartPriming;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * The pre token generation trigger (event versions V2_0 and V3_0): adds the OAuth scopes a user's groups
@@ -22,12 +24,15 @@ import java.util.Objects;
  * <p>A thin adapter around {@link ScopePolicy}: it reads the event, asks the policy, and writes only
  * {@code claimsAndScopeOverrideDetails.accessTokenGeneration.scopesToAdd} and {@code scopesToSuppress}. It
  * never sets {@code groupOverrideDetails} (an empty one would remove the user's groups from the tokens) and
- * never touches ID token claims. Machine-to-machine events ({@value #CLIENT_CREDENTIALS}) pass through
- * unchanged.
+ * never touches ID token claims. Machine-to-machine events ({@value #CLIENT_CREDENTIALS}) are answered with an
+ * empty response: the handler has nothing to decide for a token without a user, so it emits nothing.
  *
- * <p>It never throws on an event: missing parts count as empty, and the decision then fails closed. It never
- * logs the event, user attributes or user name: the decision (client id, groups, scopes) goes to the Lambda
- * logger at DEBUG, and each suppression at WARN.
+ * <p>It throws on one kind of event only: one whose {@code version} is not {@code 2} or {@code 3}, such as a
+ * V1_0 event from a pool whose trigger version drifted. Cognito would not read this handler's answer to it, so
+ * nothing would be suppressed; failing the invocation makes Cognito refuse the sign-in instead
+ * ({@link UnsupportedEventVersionException}, with an ERROR log line). For any other event, missing parts count
+ * as empty, and the decision then fails closed. It never logs the event, user attributes or user name: the
+ * decision (client id, groups, scopes) goes to the Lambda logger at DEBUG, and each suppression at WARN.
  *
  * @see <a href="https://docs.aws.amazon.com/cognito/latest/developerguide/user-pool-lambda-pre-token-generation.html">
  *     Pre token generation Lambda trigger</a>
@@ -37,6 +42,8 @@ public final class PreTokenGenerationHandler
 
     /** The trigger source of V3_0 machine-to-machine token events, which this handler leaves unchanged. */
     public static final String CLIENT_CREDENTIALS = "TokenGeneration_ClientCredentials";
+    /** The event versions whose response Cognito reads from {@code claimsAndScopeOverrideDetails}. */
+    static final Set<String> SUPPORTED_VERSIONS = Set.of("2", "3");
 
     private final ScopePolicy policy;
     // Formatting the DEBUG line is skipped when Lambda would drop it anyway, as at the default WARN level.
@@ -70,25 +77,48 @@ public final class PreTokenGenerationHandler
     /**
      * Applies the policy to one event.
      *
-     * @param event the event as Cognito sent it; any part may be missing
+     * @param event the event as Cognito sent it; any part but the version may be missing
      * @param context the Lambda context; may be null
-     * @return the same event with its response replaced, or unchanged for client-credentials events
+     * @return the same event with its response replaced (empty for client-credentials events)
+     * @throws UnsupportedEventVersionException if the event's version is not {@code 2} or {@code 3}
      */
     @Override
     public CognitoUserPoolPreTokenGenerationEventV2 handleRequest(
             CognitoUserPoolPreTokenGenerationEventV2 event, Context context) {
-        if (event == null || CLIENT_CREDENTIALS.equals(event.getTriggerSource())) {
+        if (event == null) {
+            return null;
+        }
+        LambdaLogger logger = context == null ? null : context.getLogger();
+        checkVersion(event, logger);
+        if (CLIENT_CREDENTIALS.equals(event.getTriggerSource())) {
+            event.setResponse(new Response());
             return event;
         }
         String clientId = event.getCallerContext() == null ? null : event.getCallerContext().getClientId();
         List<String> groups = groupsOf(event.getRequest());
         ScopeDecision decision = policy.decide(clientId, groups, scopesOf(event.getRequest()));
         event.setResponse(responseFor(decision));
-        LambdaLogger logger = context == null ? null : context.getLogger();
         if (logger != null) {
             log(logger, event.getTriggerSource(), clientId, groups, decision);
         }
         return event;
+    }
+
+    /** Fails closed on an event version whose response Cognito would not read; the log line has no user data. */
+    private static void checkVersion(CognitoUserPoolPreTokenGenerationEventV2 event, LambdaLogger logger) {
+        String version = event.getVersion();
+        if (version != null && SUPPORTED_VERSIONS.contains(version)) {
+            return;
+        }
+        String message = "pre token generation event version '" + Printable.escape(version) + "' is not"
+                + " supported, so this sign-in is refused: Cognito reads scope changes only from V2_0 and V3_0"
+                + " responses, and answering would leave unentitled scopes in the access token. Set the user"
+                + " pool's pre token generation trigger back to event version V2_0 or V3_0 (redeploy the stack"
+                + " that defines ScopedGroupAuth)";
+        if (logger != null) {
+            logger.log(message, LogLevel.ERROR);
+        }
+        throw new UnsupportedEventVersionException(message);
     }
 
     private static List<String> groupsOf(Request request) {

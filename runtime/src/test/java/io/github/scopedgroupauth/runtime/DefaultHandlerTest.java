@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amazonaws.lambda.thirdparty.com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,6 +23,8 @@ import org.junit.jupiter.api.io.TempDir;
 class DefaultHandlerTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** The digest prefix that ties a variable to the test classpath's policy file. */
+    private static final String TIE = tieOfClasspathPolicy();
 
     @TempDir
     Path output;
@@ -29,7 +32,7 @@ class DefaultHandlerTest {
     @Test
     void findsThePolicyFileOnTheClasspath() {
         ScopePolicy policy = PolicyFile.load(DefaultHandlerTest.class.getClassLoader(),
-                Map.of(PolicyFile.CLIENTS_VARIABLE, "*"));
+                Map.of(PolicyFile.CLIENTS_VARIABLE, TIE + ":*"));
 
         assertThat(policy.groupScopes())
                 .isEqualTo(Map.of("ADMINS", Set.of("admin/*"), "EVERYONE", Set.of("everyone/*")));
@@ -41,7 +44,8 @@ class DefaultHandlerTest {
     void appliesClasspathPolicy_whenCreatedWithoutArgumentsAndEveryClientIsAllowed() throws Exception {
         // given a fresh execution environment whose variable lets every client receive managed scopes
         // when a user of EVERYONE requests admin/*
-        ColdStart run = coldStart(Map.of(PolicyFile.CLIENTS_VARIABLE, "*"), "events/hosted-auth-escalation.json");
+        ColdStart run = coldStart(Map.of(PolicyFile.CLIENTS_VARIABLE, TIE + ":*"),
+                "events/hosted-auth-escalation.json");
 
         // then
         assertThat(run.exitCode()).as(run.stderr()).isZero();
@@ -54,7 +58,7 @@ class DefaultHandlerTest {
     void grantsByScopeNumberFromTheVariable_whenCreatedWithoutArguments() throws Exception {
         // given sdk-client-1 may carry only scope number 1, everyone/* (admin/* is 0)
         // when a user of ADMINS and EVERYONE signs in there with the SDK
-        ColdStart run = coldStart(Map.of(PolicyFile.CLIENTS_VARIABLE, "web-client-1=*;sdk-client-1=1"),
+        ColdStart run = coldStart(Map.of(PolicyFile.CLIENTS_VARIABLE, TIE + ":web-client-1=*;sdk-client-1=1"),
                 "events/authentication.json");
 
         // then only everyone/* is added
@@ -70,8 +74,19 @@ class DefaultHandlerTest {
 
         assertThat(run.exitCode()).isEqualTo(ColdStartMain.INVALID_POLICY);
         assertThat(run.stdout()).isEmpty();
-        assertThat(run.stderr()).endsWith("SCOPED_GROUP_AUTH_CLIENTS is not set; set it to '*' to let every app"
-                + " client receive managed scopes, or to 'clientId=numbers' grants" + System.lineSeparator());
+        assertThat(run.stderr()).endsWith("SCOPED_GROUP_AUTH_CLIENTS is not set; set it to '" + TIE + ":*' to let"
+                + " every app client receive managed scopes, or to '" + TIE + ":clientId=numbers' grants"
+                + System.lineSeparator());
+    }
+
+    private static String tieOfClasspathPolicy() {
+        try (var stream = DefaultHandlerTest.class.getClassLoader().getResourceAsStream(PolicyFile.RESOURCE_NAME)) {
+            String file = new String(stream.readAllBytes(), StandardCharsets.UTF_8);
+            String body = file.substring(0, file.lastIndexOf(PolicyFile.END));
+            return SealedPolicy.sha256(body).substring(0, PolicyFile.VARIABLE_DIGEST_LENGTH);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private record ColdStart(int exitCode, String stdout, String stderr) {

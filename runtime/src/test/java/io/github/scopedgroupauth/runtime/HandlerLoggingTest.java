@@ -81,6 +81,7 @@ class HandlerLoggingTest {
     void replacesLineBreaksInLoggedValues_soNoOneCanForgeALogLine() {
         // given group names and a client id carrying line breaks
         CognitoUserPoolPreTokenGenerationEventV2 event = CognitoUserPoolPreTokenGenerationEventV2.builder()
+                .withVersion("2")
                 .withTriggerSource("TokenGeneration_HostedAuth\r\nforged")
                 .withCallerContext(new CallerContext(null, "web\nforged"))
                 .withRequest(Request.builder()

@@ -1,6 +1,7 @@
 package io.github.scopedgroupauth.runtime;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.events.CognitoUserPoolEvent.CallerContext;
@@ -30,8 +31,9 @@ import net.jqwik.api.statistics.Statistics;
 import net.jqwik.api.statistics.StatisticsReport;
 
 /**
- * The handler never throws on randomly broken events (nulls in every field and array, random strings, null or
- * logger-less context), and what it returns still fails closed.
+ * On randomly broken events (nulls in every field and array, random strings, null or logger-less context) the
+ * handler throws only for a version other than {@code 2} or {@code 3}, which Cognito would not read an answer
+ * to, and what it returns otherwise still fails closed.
  */
 class HandlerRobustnessPropertiesTest {
 
@@ -41,13 +43,14 @@ class HandlerRobustnessPropertiesTest {
             PreTokenGenerationHandler.CLIENT_CREDENTIALS, "TokenGeneration_SomethingNew", "");
 
     private static final String OUTCOME = "outcome";
-    private static final String PASSED_THROUGH = "passed through";
+    private static final String REFUSED = "refused";
+    private static final String MACHINE = "machine token";
     private static final String UNCHANGED = "unchanged";
     private static final String ADDS = "adds";
     private static final String SUPPRESSES = "suppresses";
     private static final String ADDS_AND_SUPPRESSES = "adds and suppresses";
     private static final List<String> OUTCOMES =
-            List.of(PASSED_THROUGH, UNCHANGED, ADDS, SUPPRESSES, ADDS_AND_SUPPRESSES);
+            List.of(REFUSED, MACHINE, UNCHANGED, ADDS, SUPPRESSES, ADDS_AND_SUPPRESSES);
 
     /** How the Lambda context is broken. */
     enum ContextKind { NONE, NO_LOGGER, CAPTURING }
@@ -66,7 +69,9 @@ class HandlerRobustnessPropertiesTest {
                 .combine(text, mostly(PolicySpec.clientIds(), junk).injectNull(0.2))
                 .as(CallerContext::new)
                 .injectNull(0.2);
-        return Combinators.combine(text, triggerSource, text, text, text, callerContext, requests(junk), responses())
+        Arbitrary<String> versions = mostly(Arbitraries.of("2", "3"), junk).injectNull(0.05);
+        return Combinators.combine(versions, triggerSource, text, text, text, callerContext, requests(junk),
+                        responses())
                 .as((version, trigger, region, pool, user, caller, request, response) ->
                         new CognitoUserPoolPreTokenGenerationEventV2(version, trigger, region, pool, user, caller,
                                 request, response));
@@ -119,7 +124,7 @@ class HandlerRobustnessPropertiesTest {
 
     @Property
     @StatisticsReport(StatisticsReport.StatisticsReportMode.OFF)
-    void neverThrows_andFailsClosed_onBrokenEvents(@ForAll("policies") PolicySpec spec,
+    void throwsOnlyForUnsupportedVersions_andOtherwiseFailsClosed_onBrokenEvents(@ForAll("policies") PolicySpec spec,
             @ForAll("brokenEvents") CognitoUserPoolPreTokenGenerationEventV2 event, @ForAll ContextKind kind) {
         // given
         PreTokenGenerationHandler handler = new PreTokenGenerationHandler(spec.policy());
@@ -134,16 +139,32 @@ class HandlerRobustnessPropertiesTest {
                 ? List.of() : Arrays.asList(request.getGroupConfiguration().getGroupsToOverride().clone());
         String clientId = event.getCallerContext() == null ? null : event.getCallerContext().getClientId();
 
-        // when
+        // when an event of a version Cognito would not read an answer to arrives
+        if (!Set.of("2", "3").contains(String.valueOf(event.getVersion()))) {
+            // then the invocation fails with one ERROR line, and the event is left as it came
+            assertThatThrownBy(() -> handler.handleRequest(event, context))
+                    .isInstanceOf(UnsupportedEventVersionException.class);
+            assertThat(event.getResponse()).isSameAs(responseBefore);
+            if (kind == ContextKind.CAPTURING) {
+                assertThat(logger.lines()).singleElement().satisfies(line -> {
+                    assertThat(line.level()).isEqualTo(LogLevel.ERROR);
+                    assertThat(line.message()).doesNotContain("\n", "\r");
+                });
+            }
+            Statistics.label(OUTCOME).collect(REFUSED);
+            return;
+        }
+        // when any other event arrives
         CognitoUserPoolPreTokenGenerationEventV2 result = handler.handleRequest(event, context);
 
         // then
         assertThat(result).isSameAs(event);
         assertThat(request == null ? null : request.getScopes()).isEqualTo(scopesBefore);
         if (PreTokenGenerationHandler.CLIENT_CREDENTIALS.equals(event.getTriggerSource())) {
-            assertThat(result.getResponse()).isSameAs(responseBefore);
+            assertThat(result.getResponse()).isNotNull().isNotSameAs(responseBefore);
+            assertThat(result.getResponse().getClaimsAndScopeOverrideDetails()).isNull();
             assertThat(logger.lines()).isEmpty();
-            Statistics.label(OUTCOME).collect(PASSED_THROUGH);
+            Statistics.label(OUTCOME).collect(MACHINE);
             return;
         }
         List<String> requested = scopesBefore == null ? List.of() : Arrays.asList(scopesBefore);

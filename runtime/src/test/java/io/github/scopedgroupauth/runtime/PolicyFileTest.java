@@ -6,8 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.Reader;
-import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
@@ -27,24 +25,31 @@ class PolicyFileTest {
             + "group ADMINS admin/*\n"
             + "group EVERYONE everyone/*\n";
 
-    private static ScopePolicy read(String file, Map<String, String> environment) throws IOException {
-        return PolicyFile.read(new StringReader(file), environment);
+    /** Reads a body sealed as the construct seals it, with grants tied to it, or with the variable unset. */
+    private static ScopePolicy read(String body, String grants) {
+        return PolicyFile.read(bytes(SealedPolicy.seal(body)),
+                grants == null ? Map.of() : Map.of(PolicyFile.CLIENTS_VARIABLE, SealedPolicy.grants(body, grants)));
     }
 
-    /** Reads a file as the construct deploys it when no client is granted: the variable is {@code *}. */
-    private static ScopePolicy read(String file) throws IOException {
-        return read(file, clients("*"));
+    /** Reads a body as the construct deploys it when no client is granted. */
+    private static ScopePolicy read(String body) {
+        return read(body, "*");
     }
 
-    private static Map<String, String> clients(String value) {
-        return Map.of(PolicyFile.CLIENTS_VARIABLE, value);
+    /** Reads exactly these file contents with exactly this variable value. */
+    private static ScopePolicy readRaw(String file, String variable) {
+        return PolicyFile.read(bytes(file), Map.of(PolicyFile.CLIENTS_VARIABLE, variable));
+    }
+
+    private static byte[] bytes(String text) {
+        return text.getBytes(StandardCharsets.UTF_8);
     }
 
     @Nested
     class ValidFiles {
 
         @Test
-        void readsGroupsAndDefaults_andLetsEveryClientReceiveThem_whenVariableIsStar() throws IOException {
+        void readsGroupsAndDefaults_andLetsEveryClientReceiveThem_whenVariableIsStar() {
             // given the example from the PolicyFile Javadoc, with comments, blank lines and a URL-style scope
             String file = "# written by the ScopedGroupAuth construct\n"
                     + "\n"
@@ -57,7 +62,8 @@ class PolicyFileTest {
                     + "default everyone/read\n";
 
             // when
-            ScopePolicy policy = read(file, Map.of(PolicyFile.CLIENTS_VARIABLE, "*", "OTHER_VARIABLE", "ignored"));
+            ScopePolicy policy = PolicyFile.read(bytes(SealedPolicy.seal(file)), Map.of(
+                    PolicyFile.CLIENTS_VARIABLE, SealedPolicy.grants(file, "*"), "OTHER_VARIABLE", "ignored"));
 
             // then
             assertThat(policy.groupScopes()).isEqualTo(Map.of(
@@ -71,12 +77,13 @@ class PolicyFileTest {
         }
 
         @Test
-        void readsStarVariable_withSurroundingWhitespace() throws IOException {
-            assertThat(read(GROUPS, clients(" * ")).clientGrants()).isEmpty();
+        void readsStarVariable_withSurroundingWhitespace() {
+            assertThat(readRaw(SealedPolicy.seal(GROUPS), " " + SealedPolicy.grants(GROUPS, "*") + " ")
+                    .clientGrants()).isEmpty();
         }
 
         @Test
-        void grantsClientsByScopeNumber_inAscendingStringOrderOfManagedScopes() throws IOException {
+        void grantsClientsByScopeNumber_inAscendingStringOrderOfManagedScopes() {
             // given managed scopes numbered 0 admin/*, 1 everyone/*, 2 everyone/read,
             // 3 https://api.example.com/orders.read
             String file = GROUPS
@@ -84,7 +91,7 @@ class PolicyFileTest {
                     + "default everyone/read\n";
 
             // when
-            ScopePolicy policy = read(file, clients("4example7client9id=*; 2other0client5id=1,3 ;3third0client1id=2"));
+            ScopePolicy policy = read(file, ("4example7client9id=*; 2other0client5id=1,3 ;3third0client1id=2"));
 
             // then
             assertThat(policy.clientGrants()).isEqualTo(Map.of(
@@ -99,22 +106,22 @@ class PolicyFileTest {
         }
 
         @Test
-        void numbersUpperCaseScopesBeforeLowerCase_asStringOrderDoes() throws IOException {
-            ScopePolicy policy = read(HEADER + "group A admin/* Zeta/read\n", clients("c1=0;c2=1"));
+        void numbersUpperCaseScopesBeforeLowerCase_asStringOrderDoes() {
+            ScopePolicy policy = read(HEADER + "group A admin/* Zeta/read\n", ("c1=0;c2=1"));
 
             assertThat(policy.clientGrants())
                     .isEqualTo(Map.of("c1", Set.of("Zeta/read"), "c2", Set.of("admin/*")));
         }
 
         @Test
-        void acceptsRepeatedScopeNumber() throws IOException {
-            ScopePolicy policy = read(GROUPS, clients("c1=1,1,0"));
+        void acceptsRepeatedScopeNumber() {
+            ScopePolicy policy = read(GROUPS, ("c1=1,1,0"));
 
             assertThat(policy.clientGrants()).isEqualTo(Map.of("c1", Set.of("admin/*", "everyone/*")));
         }
 
         @Test
-        void readsWindowsLineEndingsAndTrailingSpaces() throws IOException {
+        void readsWindowsLineEndingsAndTrailingSpaces() {
             ScopePolicy policy = read("scoped-group-auth-policy 1\r\ngroup ADMINS admin/* \r\ndefault everyone/*\r\n");
 
             assertThat(policy.groupScopes()).isEqualTo(Map.of("ADMINS", Set.of("admin/*")));
@@ -122,7 +129,7 @@ class PolicyFileTest {
         }
 
         @Test
-        void readsFileWithOnlyDefaults() throws IOException {
+        void readsFileWithOnlyDefaults() {
             ScopePolicy policy = read(HEADER + "default everyone/* profile/read\n");
 
             assertThat(policy.groupScopes()).isEmpty();
@@ -130,7 +137,7 @@ class PolicyFileTest {
         }
 
         @Test
-        void readsAThousandGroups() throws IOException {
+        void readsAThousandGroups() {
             // given a generated file with 1,000 groups, each with two scopes
             StringBuilder file = new StringBuilder(HEADER);
             for (int i = 0; i < 1_000; i++) {
@@ -138,7 +145,7 @@ class PolicyFileTest {
                         .append(i).append("/write\n");
             }
             // and a client granted api-0/read (number 0) and api-999/write (number 1999)
-            Map<String, String> environment = clients("4example7client9id=0,1999");
+            String environment = "4example7client9id=0,1999";
 
             // when
             ScopePolicy policy = read(file.toString(), environment);
@@ -159,12 +166,28 @@ class PolicyFileTest {
     @Nested
     class Header {
 
+        @Test
+        void rejectsEmptyFile() {
+            assertThatThrownBy(() -> readRaw("", "x"))
+                    .isInstanceOf(InvalidPolicyException.class)
+                    .hasMessage("scoped-group-auth.conf is empty; it must start with 'scoped-group-auth-policy 1'"
+                            + " and end with 'end sha256:<digest>'");
+        }
+
         @ParameterizedTest
         @ValueSource(strings = {"", "\n\n", "# only a comment\n", "   \n# another\n"})
-        void rejectsEmptyFile(String file) {
-            assertThatThrownBy(() -> read(file))
+        void rejectsSealedFileWithoutHeader(String body) {
+            assertThatThrownBy(() -> read(body))
                     .isInstanceOf(InvalidPolicyException.class)
-                    .hasMessage("scoped-group-auth.conf is empty; it must start with 'scoped-group-auth-policy 1'");
+                    .hasMessage("scoped-group-auth.conf has no header; it must start with 'scoped-group-auth-policy 1'");
+        }
+
+        @Test
+        void escapesControlCharactersOfAWrongHeader_inTheMessage() {
+            assertThatThrownBy(() -> read("\u001b[2Kscoped-group-auth-policy 1\u200b\ngroup ADMINS admin/*\n"))
+                    .isInstanceOf(InvalidPolicyException.class)
+                    .hasMessage("scoped-group-auth.conf line 1: expected the header 'scoped-group-auth-policy 1'"
+                            + " but found '\\u001B[2Kscoped-group-auth-policy 1\\u200B'");
         }
 
         @Test
@@ -219,7 +242,7 @@ class PolicyFileTest {
         void rejectsTabAfterDirective_asUnknownDirective() {
             assertThatThrownBy(() -> read(HEADER + "group\tADMINS admin/*\n"))
                     .isInstanceOf(InvalidPolicyException.class)
-                    .hasMessage("scoped-group-auth.conf line 2: unknown directive 'group\tADMINS';"
+                    .hasMessage("scoped-group-auth.conf line 2: unknown directive 'group\\u0009ADMINS';"
                             + " expected 'group' or 'default'");
         }
 
@@ -227,7 +250,7 @@ class PolicyFileTest {
         void rejectsGroupNameWithControlCharacter() {
             assertThatThrownBy(() -> read(HEADER + "group AD\u0007MINS admin/*\n"))
                     .isInstanceOf(InvalidPolicyException.class)
-                    .hasMessage("scoped-group-auth.conf line 2: group name 'AD\u0007MINS' contains whitespace or a"
+                    .hasMessage("scoped-group-auth.conf line 2: group name 'AD\\u0007MINS' contains whitespace or a"
                             + " control character; remove it");
         }
 
@@ -279,11 +302,14 @@ class PolicyFileTest {
         }
 
         @ParameterizedTest
-        @ValueSource(strings = {"admin/\"all\"", "admin\\x/read", "admin/\u0007"})
-        void rejectsScopeWithQuoteBackslashOrControlCharacter(String scope) {
+        @CsvSource(delimiter = '|', quoteCharacter = '`', value = {
+            "admin/\"all\"  | admin/\"all\"",
+            "admin\\x/read  | admin\\x/read",
+            "admin/x\u0007y | admin/x\\u0007y"})
+        void rejectsScopeWithQuoteBackslashOrControlCharacter(String scope, String quoted) {
             assertThatThrownBy(() -> read(HEADER + "group ADMINS " + scope + "\n"))
                     .isInstanceOf(InvalidPolicyException.class)
-                    .hasMessage("scoped-group-auth.conf line 2: scope '" + scope + "' contains whitespace,"
+                    .hasMessage("scoped-group-auth.conf line 2: scope '" + quoted + "' contains whitespace,"
                             + " a control character, '\"' or '\\'; remove it");
         }
 
@@ -304,7 +330,7 @@ class PolicyFileTest {
         }
 
         @Test
-        void acceptsEmptyDefaultLine_whenGroupsNameScopes() throws IOException {
+        void acceptsEmptyDefaultLine_whenGroupsNameScopes() {
             ScopePolicy policy = read(GROUPS + "default\n");
 
             assertThat(policy.defaultScopes()).isEmpty();
@@ -331,12 +357,13 @@ class PolicyFileTest {
     @Nested
     class Grants {
 
-        private static final String NOT_SET = "SCOPED_GROUP_AUTH_CLIENTS is not set; set it to '*' to let every app"
-                + " client receive managed scopes, or to 'clientId=numbers' grants";
+        private static final String TIE = SealedPolicy.sha256(GROUPS).substring(0, 16);
+        private static final String NOT_SET = "SCOPED_GROUP_AUTH_CLIENTS is not set; set it to '" + TIE + ":*' to let"
+                + " every app client receive managed scopes, or to '" + TIE + ":clientId=numbers' grants";
 
         @Test
         void rejectsPolicy_whenVariableIsUnset() {
-            assertThatThrownBy(() -> read(GROUPS, Map.of()))
+            assertThatThrownBy(() -> read(GROUPS, null))
                     .isInstanceOf(InvalidPolicyException.class)
                     .hasMessage(NOT_SET);
         }
@@ -344,7 +371,7 @@ class PolicyFileTest {
         @ParameterizedTest
         @ValueSource(strings = {"", "   ", "\t"})
         void rejectsPolicy_whenVariableIsBlank(String value) {
-            assertThatThrownBy(() -> read(GROUPS, clients(value)))
+            assertThatThrownBy(() -> readRaw(SealedPolicy.seal(GROUPS), value))
                     .isInstanceOf(InvalidPolicyException.class)
                     .hasMessage(NOT_SET);
         }
@@ -367,7 +394,7 @@ class PolicyFileTest {
             "c1=0;                    | ''",
             ";c1=0                    | ''"})
         void rejectsMalformedEntry(String value, String entry) {
-            assertThatThrownBy(() -> read(GROUPS, clients(value)))
+            assertThatThrownBy(() -> read(GROUPS, value))
                     .isInstanceOf(InvalidPolicyException.class)
                     .hasMessage("SCOPED_GROUP_AUTH_CLIENTS entry '" + entry + "' is not 'clientId=numbers';"
                             + " separate entries with ';'");
@@ -387,7 +414,7 @@ class PolicyFileTest {
             "c1=1=0        | 1=0",
             "c1=9999999999 | 9999999999"})
         void rejectsScopeNumberOutsideTheManagedScopes(String value, String number) {
-            assertThatThrownBy(() -> read(GROUPS, clients(value)))
+            assertThatThrownBy(() -> read(GROUPS, value))
                     .isInstanceOf(InvalidPolicyException.class)
                     .hasMessage("SCOPED_GROUP_AUTH_CLIENTS entry for app client 'c1' has scope number '" + number
                             + "'; use '*' or numbers from 0 to 1, one per managed scope in ascending order");
@@ -395,7 +422,7 @@ class PolicyFileTest {
 
         @Test
         void checksTheFileBeforeTheVariable() {
-            assertThatThrownBy(() -> read(HEADER + "group ADMINS\n", Map.of()))
+            assertThatThrownBy(() -> read(HEADER + "group ADMINS\n", null))
                     .isInstanceOf(InvalidPolicyException.class)
                     .hasMessage("scoped-group-auth.conf line 2: group 'ADMINS' has no scopes;"
                             + " give each group at least one scope");
@@ -403,7 +430,7 @@ class PolicyFileTest {
 
         @Test
         void rejectsClientGrantedTwice() {
-            assertThatThrownBy(() -> read(GROUPS, clients("4example7client9id=0;c2=1;4example7client9id=1")))
+            assertThatThrownBy(() -> read(GROUPS, ("4example7client9id=0;c2=1;4example7client9id=1")))
                     .isInstanceOf(InvalidPolicyException.class)
                     .hasMessage("SCOPED_GROUP_AUTH_CLIENTS grants app client '4example7client9id' twice;"
                             + " give each client one entry");
@@ -411,10 +438,116 @@ class PolicyFileTest {
 
         @Test
         void rejectsClientGrantedTwice_evenWithSameNumbers() {
-            assertThatThrownBy(() -> read(GROUPS, clients("c1=*;c1=*")))
+            assertThatThrownBy(() -> read(GROUPS, ("c1=*;c1=*")))
                     .isInstanceOf(InvalidPolicyException.class)
                     .hasMessage("SCOPED_GROUP_AUTH_CLIENTS grants app client 'c1' twice; give each client one entry");
         }
+    }
+
+    @Nested
+    class Integrity {
+
+        private final String sealed = SealedPolicy.seal(GROUPS);
+        private final String tie = SealedPolicy.grants(GROUPS, "*");
+
+        @Test
+        void rejectsByteOrderMark_insteadOfReportingAWrongHeader() {
+            assertThatThrownBy(() -> readRaw("\uFEFF" + sealed, tie))
+                    .isInstanceOf(InvalidPolicyException.class)
+                    .hasMessage("scoped-group-auth.conf starts with a byte-order mark (U+FEFF); write it as UTF-8"
+                            + " without one");
+        }
+
+        @Test
+        void rejectsInvalidUtf8_namingTheByte_insteadOfDecodingItToAReplacementCharacter() {
+            // given a sealed file whose group name holds the lone byte 0xC3 (the start of a two-byte sequence)
+            byte[] file = bytes(SealedPolicy.seal(HEADER + "group Xy admin/*\n"));
+            int offset = HEADER.length() + "group X".length();
+            file[offset] = (byte) 0xC3;
+
+            assertThatThrownBy(() -> PolicyFile.read(file, Map.of(PolicyFile.CLIENTS_VARIABLE, "x")))
+                    .isInstanceOf(InvalidPolicyException.class)
+                    .hasMessage("scoped-group-auth.conf is not valid UTF-8: byte " + offset + " is malformed; the"
+                            + " file must be UTF-8 text as the ScopedGroupAuth construct writes it");
+        }
+
+        @ParameterizedTest(name = "cut after {0} lines")
+        @ValueSource(ints = {1, 2, 3})
+        void rejectsFileCutAtALineBoundary_ratherThanLoadingItWithGroupsMissing(int lines) {
+            String cut = String.join("\n", List.of(sealed.split("\n")).subList(0, lines)) + "\n";
+
+            assertThatThrownBy(() -> readRaw(cut, tie))
+                    .isInstanceOf(InvalidPolicyException.class)
+                    .hasMessage(INCOMPLETE);
+        }
+
+        @ParameterizedTest(name = "cut to {0} characters")
+        @ValueSource(ints = {10, 40, 60})
+        void rejectsFileCutWithinALine(int length) {
+            assertThatThrownBy(() -> readRaw(sealed.substring(0, length), tie))
+                    .isInstanceOf(InvalidPolicyException.class)
+                    .hasMessage(INCOMPLETE);
+        }
+
+        @Test
+        void rejectsFileCutWithinTheDigest() {
+            assertThatThrownBy(() -> readRaw(sealed.substring(0, sealed.length() - 2) + "\n", tie))
+                    .isInstanceOf(InvalidPolicyException.class)
+                    .hasMessage(INCOMPLETE);
+        }
+
+        @Test
+        void rejectsLineAfterTheSeal() {
+            assertThatThrownBy(() -> readRaw(sealed + "group ROOT admin/*\n", tie))
+                    .isInstanceOf(InvalidPolicyException.class)
+                    .hasMessage(INCOMPLETE);
+        }
+
+        @Test
+        void rejectsFileEditedAfterSealing() {
+            String edited = sealed.replace("group EVERYONE everyone/*", "group EVERYONE admin/*");
+
+            assertThatThrownBy(() -> readRaw(edited, tie))
+                    .isInstanceOf(InvalidPolicyException.class)
+                    .hasMessage("scoped-group-auth.conf does not match the digest on its last line: it was changed"
+                            + " after the ScopedGroupAuth construct wrote it; redeploy the function code the"
+                            + " construct wrote");
+        }
+
+        @Test
+        void rejectsGrantsWrittenForAnotherPolicyFile_ratherThanRetargetingScopeNumbers() {
+            // given grants written for a file where number 0 was everyone/*, read with a file where it is admin/*
+            String other = HEADER + "group EVERYONE everyone/*\n";
+            String otherTie = SealedPolicy.sha256(other).substring(0, 16);
+
+            assertThatThrownBy(() -> readRaw(sealed, SealedPolicy.grants(other, "web=0")))
+                    .isInstanceOf(InvalidPolicyException.class)
+                    .hasMessage("SCOPED_GROUP_AUTH_CLIENTS was written for policy file '" + otherTie + "', but this"
+                            + " function's scoped-group-auth.conf is '" + SealedPolicy.sha256(GROUPS).substring(0, 16)
+                            + "'; scope numbers would name other scopes: deploy the variable and the function code"
+                            + " together (redeploy the stack) rather than editing either by hand");
+        }
+
+        @Test
+        void rejectsGrantsWithoutTheFileDigest() {
+            assertThatThrownBy(() -> readRaw(sealed, "*"))
+                    .isInstanceOf(InvalidPolicyException.class)
+                    .hasMessage("SCOPED_GROUP_AUTH_CLIENTS '*' does not start with the digest of the policy file it"
+                            + " numbers; expected '" + SealedPolicy.sha256(GROUPS).substring(0, 16) + ":' before the"
+                            + " grants: deploy the variable and the function code together (redeploy the stack)");
+        }
+
+        @Test
+        void escapesControlCharactersOfAMalformedGrant_inTheMessage() {
+            assertThatThrownBy(() -> readRaw(sealed, SealedPolicy.grants(GROUPS, "web\n=0\u001b")))
+                    .isInstanceOf(InvalidPolicyException.class)
+                    .hasMessage("SCOPED_GROUP_AUTH_CLIENTS entry for app client 'web\\u000A' has scope number"
+                            + " '0\\u001B'; use '*' or numbers from 0 to 1, one per managed scope in ascending order");
+        }
+
+        private static final String INCOMPLETE = "scoped-group-auth.conf is incomplete: its last line must be"
+                + " 'end sha256:<64 hex digits>' followed by a line break, but the file was cut short or edited;"
+                + " redeploy the function code the ScopedGroupAuth construct wrote";
     }
 
     @Nested
@@ -435,9 +568,9 @@ class PolicyFileTest {
         void readsResourceAsUtf8_andBindsGrantsFromTheGivenEnvironment() {
             // given a class loader serving a policy file with a non-ASCII group name
             String file = HEADER + "group Équipe-Ünïcødé equipe/read\ndefault equipe/ecrire\n";
-            ClassLoader loader = serving(file.getBytes(StandardCharsets.UTF_8));
+            ClassLoader loader = serving(bytes(SealedPolicy.seal(file)));
             Map<String, String> environment = new HashMap<>();
-            environment.put(PolicyFile.CLIENTS_VARIABLE, "4example7client9id=1");
+            environment.put(PolicyFile.CLIENTS_VARIABLE, SealedPolicy.grants(file, "4example7client9id=1"));
 
             // when
             ScopePolicy policy = PolicyFile.load(loader, environment);
@@ -450,9 +583,9 @@ class PolicyFileTest {
 
         @Test
         void rejectsScopesOutsidePrintableAscii_whichCognitoRefuses() {
-            ClassLoader loader = serving((HEADER + "group EQUIPE équipe/read\n").getBytes(StandardCharsets.UTF_8));
+            ClassLoader loader = serving(bytes(SealedPolicy.seal(HEADER + "group EQUIPE équipe/read\n")));
 
-            assertThatThrownBy(() -> PolicyFile.load(loader, Map.of(PolicyFile.CLIENTS_VARIABLE, "*")))
+            assertThatThrownBy(() -> PolicyFile.load(loader, Map.of()))
                     .isInstanceOf(InvalidPolicyException.class)
                     .hasMessage("scoped-group-auth.conf line 2: scope 'équipe/read' contains a character outside"
                             + " printable ASCII, which Cognito does not allow in scopes; remove it");
@@ -460,7 +593,7 @@ class PolicyFileTest {
 
         @Test
         void reportsMalformedResource_asInvalidPolicy() {
-            ClassLoader loader = serving("scoped-group-auth-policy 2\n".getBytes(StandardCharsets.UTF_8));
+            ClassLoader loader = serving(bytes(SealedPolicy.seal("scoped-group-auth-policy 2\n")));
 
             assertThatThrownBy(() -> PolicyFile.load(loader, Map.of()))
                     .isInstanceOf(InvalidPolicyException.class)
@@ -486,23 +619,6 @@ class PolicyFileTest {
                     .isInstanceOf(UncheckedIOException.class)
                     .hasMessage("cannot read scoped-group-auth.conf")
                     .hasCause(failure);
-        }
-
-        @Test
-        void propagatesReaderFailure_fromRead() {
-            IOException failure = new IOException("closed");
-            Reader broken = new Reader() {
-                @Override
-                public int read(char[] buffer, int offset, int length) throws IOException {
-                    throw failure;
-                }
-
-                @Override
-                public void close() {
-                }
-            };
-
-            assertThatThrownBy(() -> PolicyFile.read(broken, Map.of())).isSameAs(failure);
         }
 
         private ClassLoader serving(byte[] content) {

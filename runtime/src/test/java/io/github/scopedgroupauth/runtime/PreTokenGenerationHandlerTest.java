@@ -1,17 +1,22 @@
 package io.github.scopedgroupauth.runtime;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.amazonaws.services.lambda.runtime.events.CognitoUserPoolPreTokenGenerationEventV2;
 import com.amazonaws.services.lambda.runtime.events.CognitoUserPoolPreTokenGenerationEventV2.AccessTokenGeneration;
 import com.amazonaws.services.lambda.runtime.events.CognitoUserPoolPreTokenGenerationEventV2.ClaimsAndScopeOverrideDetails;
 import com.amazonaws.services.lambda.runtime.events.CognitoUserPoolPreTokenGenerationEventV2.IdTokenGeneration;
 import com.amazonaws.services.lambda.runtime.events.CognitoUserPoolPreTokenGenerationEventV2.Response;
+import com.amazonaws.services.lambda.runtime.logging.LogLevel;
 import com.amazonaws.services.lambda.runtime.tests.annotations.Event;
+import io.github.scopedgroupauth.runtime.internal.Printable;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.NullSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The handler on events as the Lambda Java runtime deserializes them, one fixture per trigger source plus
@@ -80,28 +85,29 @@ class PreTokenGenerationHandlerTest {
 
     @ParameterizedTest
     @Event(value = "events/client-credentials.json", type = CognitoUserPoolPreTokenGenerationEventV2.class)
-    void passesClientCredentialsEventThroughUnchanged(CognitoUserPoolPreTokenGenerationEventV2 event) {
-        // given a machine-to-machine event requesting a managed scope, with a response Cognito left empty
+    void answersClientCredentialsEventWithAnEmptyResponse(CognitoUserPoolPreTokenGenerationEventV2 event) {
+        // given a machine-to-machine event requesting a managed scope
         Response cognitosResponse = event.getResponse();
 
         // when
         CognitoUserPoolPreTokenGenerationEventV2 result = handler.handleRequest(event, null);
 
-        // then neither the response object nor its content changes
+        // then the response is a fresh, empty one, and the request is left as it came
         assertThat(result).isSameAs(event);
-        assertThat(result.getResponse()).isSameAs(cognitosResponse);
+        assertThat(result.getResponse()).isNotSameAs(cognitosResponse);
         assertThat(result.getResponse().getClaimsAndScopeOverrideDetails()).isNull();
         assertThat(result.getRequest().getScopes()).containsExactly("admin/*");
     }
 
     @Test
-    void keepsAnExistingResponse_onClientCredentialsEvent() {
-        // given a client-credentials event whose response already says something
+    void dropsAnyResponseContent_onClientCredentialsEvent_soItEmitsNothingItDidNotDecide() {
+        // given a client-credentials event whose response already carries scopes and a group override
         AccessTokenGeneration accessToken = new AccessTokenGeneration();
-        accessToken.setScopesToSuppress(new String[] {"x/y"});
-        ClaimsAndScopeOverrideDetails details = new ClaimsAndScopeOverrideDetails();
-        details.setAccessTokenGeneration(accessToken);
+        accessToken.setScopesToAdd(new String[] {"admin/*"});
+        ClaimsAndScopeOverrideDetails details = new ClaimsAndScopeOverrideDetails(null, accessToken,
+                new CognitoUserPoolPreTokenGenerationEventV2.GroupOverrideDetails(new String[0], null, null));
         CognitoUserPoolPreTokenGenerationEventV2 event = CognitoUserPoolPreTokenGenerationEventV2.builder()
+                .withVersion("3")
                 .withTriggerSource(PreTokenGenerationHandler.CLIENT_CREDENTIALS)
                 .withResponse(new Response(details))
                 .build();
@@ -110,8 +116,53 @@ class PreTokenGenerationHandlerTest {
         CognitoUserPoolPreTokenGenerationEventV2 result = handler.handleRequest(event, new FakeContext(null));
 
         // then
-        assertThat(result.getResponse().getClaimsAndScopeOverrideDetails()).isSameAs(details);
-        assertThat(accessToken.getScopesToSuppress()).containsExactly("x/y");
+        assertThat(result.getResponse().getClaimsAndScopeOverrideDetails()).isNull();
+    }
+
+    @ParameterizedTest(name = "version {0}")
+    @NullSource
+    @ValueSource(strings = {"1", "", "4", "2.0", "V2_0", " 2", "1\nERROR forged"})
+    void failsTheInvocation_withAnErrorLine_whenTheVersionIsNot2Or3(String version) {
+        // given an event of a version whose response Cognito would not read, asking for admin/* as a non-admin
+        CognitoUserPoolPreTokenGenerationEventV2 event = CognitoUserPoolPreTokenGenerationEventV2.builder()
+                .withVersion(version)
+                .withTriggerSource("TokenGeneration_HostedAuth")
+                .withUserName("alice@example.com")
+                .withRequest(CognitoUserPoolPreTokenGenerationEventV2.Request.builder()
+                        .withUserAttributes(Map.of("email", "alice@example.com"))
+                        .withScopes(new String[] {"admin/*"})
+                        .build())
+                .build();
+        CapturingLogger logger = new CapturingLogger();
+        String message = "pre token generation event version '" + Printable.escape(version) + "' is not supported,"
+                + " so this sign-in is refused: Cognito reads scope changes only from V2_0 and V3_0 responses, and"
+                + " answering would leave unentitled scopes in the access token. Set the user pool's pre token"
+                + " generation trigger back to event version V2_0 or V3_0 (redeploy the stack that defines"
+                + " ScopedGroupAuth)";
+
+        // when / then the invocation fails, which makes Cognito refuse the sign-in
+        assertThatThrownBy(() -> handler.handleRequest(event, new FakeContext(logger)))
+                .isInstanceOf(UnsupportedEventVersionException.class)
+                .hasMessage(message);
+        // and one ERROR line says why, without the user name or attributes, on one line
+        assertThat(logger.lines()).singleElement().satisfies(line -> {
+            assertThat(line.level()).isEqualTo(LogLevel.ERROR);
+            assertThat(line.message()).isEqualTo(message).doesNotContain("alice").doesNotContain("\n");
+        });
+        assertThat(event.getResponse()).isNull();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"2", "3"})
+    void answers_whenTheVersionIs2Or3(String version) {
+        CognitoUserPoolPreTokenGenerationEventV2 event = CognitoUserPoolPreTokenGenerationEventV2.builder()
+                .withVersion(version)
+                .withRequest(CognitoUserPoolPreTokenGenerationEventV2.Request.builder()
+                        .withScopes(new String[] {"admin/*"})
+                        .build())
+                .build();
+
+        assertAccessTokenChanges(handler.handleRequest(event, null), List.of(), List.of("admin/*"));
     }
 
     @ParameterizedTest
@@ -125,6 +176,7 @@ class PreTokenGenerationHandlerTest {
     @Test
     void decidesAsForUserTokens_whenTriggerSourceIsMissing() {
         CognitoUserPoolPreTokenGenerationEventV2 event = CognitoUserPoolPreTokenGenerationEventV2.builder()
+                .withVersion("2")
                 .withRequest(CognitoUserPoolPreTokenGenerationEventV2.Request.builder()
                         .withScopes(new String[] {"admin/*"})
                         .build())
@@ -243,6 +295,7 @@ class PreTokenGenerationHandlerTest {
         ClaimsAndScopeOverrideDetails stale = new ClaimsAndScopeOverrideDetails(idToken, null,
                 new CognitoUserPoolPreTokenGenerationEventV2.GroupOverrideDetails(new String[0], null, null));
         CognitoUserPoolPreTokenGenerationEventV2 event = CognitoUserPoolPreTokenGenerationEventV2.builder()
+                .withVersion("2")
                 .withTriggerSource("TokenGeneration_HostedAuth")
                 .withRequest(CognitoUserPoolPreTokenGenerationEventV2.Request.builder()
                         .withScopes(new String[] {"admin/*"})

@@ -163,15 +163,16 @@ class RuntimeSerializationTest {
     @Test
     void readsSingleScopeStringAsArray_andSuppressesIt() throws IOException {
         // given the runtime's serializer accepts a single value where an array belongs
-        String event = "{\"triggerSource\":\"TokenGeneration_HostedAuth\",\"callerContext\":{\"clientId\":\"web\"},"
+        String event = "{\"version\":\"2\",\"triggerSource\":\"TokenGeneration_HostedAuth\","
+                + "\"callerContext\":{\"clientId\":\"web\"},"
                 + "\"request\":{\"scopes\":\"admin/*\",\"groupConfiguration\":{\"groupsToOverride\":\"EVERYONE\"}}}";
 
         // when
         String returned = invokeAsRuntime(event.getBytes(StandardCharsets.UTF_8));
 
         // then
-        assertThat(JSON.readTree(returned)).isEqualTo(JSON.readTree("{\"triggerSource\":\"TokenGeneration_HostedAuth\","
-                + "\"callerContext\":{\"clientId\":\"web\"},"
+        assertThat(JSON.readTree(returned)).isEqualTo(JSON.readTree("{\"version\":\"2\","
+                + "\"triggerSource\":\"TokenGeneration_HostedAuth\",\"callerContext\":{\"clientId\":\"web\"},"
                 + "\"request\":{\"scopes\":[\"admin/*\"],\"groupConfiguration\":{\"groupsToOverride\":[\"EVERYONE\"]}},"
                 + "\"response\":{\"claimsAndScopeOverrideDetails\":{\"accessTokenGeneration\":"
                 + "{\"scopesToAdd\":[\"everyone/*\"],\"scopesToSuppress\":[\"admin/*\"]}}}}"));
@@ -180,10 +181,11 @@ class RuntimeSerializationTest {
     @Test
     void readsEmptyStringRequestAsMissing_andChangesNothing() throws IOException {
         String returned = invokeAsRuntime(
-                "{\"triggerSource\":\"TokenGeneration_HostedAuth\",\"request\":\"\"}".getBytes(StandardCharsets.UTF_8));
+                "{\"version\":\"3\",\"triggerSource\":\"TokenGeneration_HostedAuth\",\"request\":\"\"}"
+                        .getBytes(StandardCharsets.UTF_8));
 
-        assertThat(JSON.readTree(returned))
-                .isEqualTo(JSON.readTree("{\"triggerSource\":\"TokenGeneration_HostedAuth\",\"response\":{}}"));
+        assertThat(JSON.readTree(returned)).isEqualTo(JSON.readTree(
+                "{\"version\":\"3\",\"triggerSource\":\"TokenGeneration_HostedAuth\",\"response\":{}}"));
     }
 
     @Test

@@ -12,6 +12,9 @@ import java.util.Set;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.Arguments;
+import java.util.stream.Stream;
 import org.junit.jupiter.params.provider.NullAndEmptySource;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -478,12 +481,21 @@ class ScopePolicyTest {
                     .hasMessage("a group name is empty; give every group a name");
         }
 
+        static Stream<Arguments> groupNamesWithWhitespaceOrControlCharacter() {
+            return Stream.of(
+                    Arguments.of("MY ADMINS", "MY ADMINS"),
+                    Arguments.of("ADMINS\t", "ADMINS\\u0009"),
+                    Arguments.of("\nADMINS", "\\u000AADMINS"),
+                    Arguments.of("AD\u0007MINS", "AD\\u0007MINS"),
+                    Arguments.of("ADMINS\u2003", "ADMINS\\u2003"));
+        }
+
         @ParameterizedTest
-        @ValueSource(strings = {"MY ADMINS", "ADMINS\t", "\nADMINS", "AD\u0007MINS", "ADMINS\u2003"})
-        void rejectsGroupName_withWhitespaceOrControlCharacter(String group) {
+        @MethodSource("groupNamesWithWhitespaceOrControlCharacter")
+        void rejectsGroupName_withWhitespaceOrControlCharacter_quotingItEscaped(String group, String quoted) {
             assertThatThrownBy(() -> ScopePolicy.builder().group(group, List.of("admin/*")))
                     .isInstanceOf(IllegalArgumentException.class)
-                    .hasMessage("group name '" + group + "' contains whitespace or a control character; remove it");
+                    .hasMessage("group name '" + quoted + "' contains whitespace or a control character; remove it");
         }
 
         @Test
@@ -525,12 +537,22 @@ class ScopePolicyTest {
                     .hasMessage("a scope is empty; write scopes as 'identifier/scopeName'");
         }
 
+        static Stream<Arguments> scopesWithWhitespaceControlCharacterQuoteOrBackslash() {
+            return Stream.of(
+                    Arguments.of("admin /*", "admin /*"),
+                    Arguments.of("admin/\t*", "admin/\\u0009*"),
+                    Arguments.of("admin/*\n", "admin/*\\u000A"),
+                    Arguments.of("admin/\"*\"", "admin/\"*\""),
+                    Arguments.of("admin\\x/read", "admin\\x/read"),
+                    Arguments.of("admin/\u0000", "admin/\\u0000"));
+        }
+
         @ParameterizedTest
-        @ValueSource(strings = {"admin /*", "admin/\t*", "admin/*\n", "admin/\"*\"", "admin\\x/read", "admin/\u0000"})
-        void rejectsScope_withWhitespaceControlCharacterQuoteOrBackslash(String scope) {
+        @MethodSource("scopesWithWhitespaceControlCharacterQuoteOrBackslash")
+        void rejectsScope_withWhitespaceControlCharacterQuoteOrBackslash_quotingItEscaped(String scope, String quoted) {
             assertThatThrownBy(() -> ScopePolicy.builder().group("ADMINS", List.of(scope)))
                     .isInstanceOf(IllegalArgumentException.class)
-                    .hasMessage("scope '" + scope + "' contains whitespace, a control character, '\"' or '\\';"
+                    .hasMessage("scope '" + quoted + "' contains whitespace, a control character, '\"' or '\\';"
                             + " remove it");
         }
 

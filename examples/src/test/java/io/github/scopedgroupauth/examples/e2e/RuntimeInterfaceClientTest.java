@@ -36,7 +36,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 class RuntimeInterfaceClientTest {
 
     private static final String POLICY = resource("/e2e/scoped-group-auth.conf");
-    private static final Map<String, String> CLIENTS = Map.of("SCOPED_GROUP_AUTH_CLIENTS", "webclient123=*");
+    private static final Map<String, String> CLIENTS =
+            Map.of("SCOPED_GROUP_AUTH_CLIENTS", SealedPolicy.grants(POLICY, "webclient123=*"));
     private static final String CASES = "/e2e/pre-token-generation-cases.json";
     private static final Duration WAIT = Duration.ofSeconds(30);
 
@@ -139,21 +140,75 @@ class RuntimeInterfaceClientTest {
                         POLICY.replace("group ADMINS", "grup ADMINS"), CLIENTS,
                         "scoped-group-auth.conf line 2: unknown directive 'grup'; expected 'group' or 'default'"),
                 Arguments.of("client grants not set", POLICY, Map.of(),
-                        "SCOPED_GROUP_AUTH_CLIENTS is not set; set it to '*' to let every app client receive"
-                                + " managed scopes, or to 'clientId=numbers' grants"),
+                        "SCOPED_GROUP_AUTH_CLIENTS is not set; set it to '" + SealedPolicy.tie(POLICY) + ":*' to"
+                                + " let every app client receive managed scopes, or to '" + SealedPolicy.tie(POLICY)
+                                + ":clientId=numbers' grants"),
                 Arguments.of("client granted a scope number beyond the managed scopes", POLICY,
-                        Map.of("SCOPED_GROUP_AUTH_CLIENTS", "webclient123=0,2"),
+                        Map.of("SCOPED_GROUP_AUTH_CLIENTS", SealedPolicy.grants(POLICY, "webclient123=0,2")),
                         "SCOPED_GROUP_AUTH_CLIENTS entry for app client 'webclient123' has scope number '2'; use '*'"
                                 + " or numbers from 0 to 1, one per managed scope in ascending order"),
+                Arguments.of("client grants written for another policy file", POLICY,
+                        Map.of("SCOPED_GROUP_AUTH_CLIENTS", SealedPolicy.grants("other", "webclient123=0")),
+                        "SCOPED_GROUP_AUTH_CLIENTS was written for policy file '" + SealedPolicy.tie("other")
+                                + "', but this function's scoped-group-auth.conf is '" + SealedPolicy.tie(POLICY)
+                                + "'; scope numbers would name other scopes: deploy the variable and the function"
+                                + " code together (redeploy the stack) rather than editing either by hand"),
                 Arguments.of("policy file missing", null, CLIENTS,
                         "scoped-group-auth.conf is not on the classpath; package it at the root of the function"
                                 + " code (the ScopedGroupAuth construct does this)"));
     }
 
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("eventsOfOtherVersions")
+    void failsTheInvocation_andKeepsAnswering_whenTheEventVersionIsNot2Or3(String name, String event)
+            throws IOException {
+        // given a function whose pool's trigger drifted to V1_0, so Cognito would ignore a V2_0 answer
+        LambdaFunction function = function(codeWith(POLICY), CLIENTS);
+        String escalation = caseNamed("everyone-only user requesting admin/* through the hosted UI").event();
+
+        LambdaProcess lambda = LambdaProcess.start(function);
+
+        // when
+        InvocationResult refused;
+        InvocationResult answered;
+        try (lambda) {
+            refused = lambda.invoke(event, WAIT);
+            answered = lambda.invoke(escalation, WAIT);
+        }
+
+        // then the invocation fails on purpose (Cognito then refuses the sign-in), and the next one is answered
+        assertThat(refused.isError()).as(lambda::diagnostics).isTrue();
+        JsonNode error = EventCases.parse(refused.body());
+        assertThat(error.path("errorType").asText())
+                .isEqualTo("io.github.scopedgroupauth.runtime.UnsupportedEventVersionException");
+        assertThat(error.path("errorMessage").asText()).startsWith("pre token generation event version '");
+        assertThat(answered.isError()).as(lambda::diagnostics).isFalse();
+        assertThat(lambda.runtimeApi().initErrors()).isEmpty();
+        // and the function's own ERROR line names the problem, without the user's data
+        List<String> errors = new ArrayList<>();
+        for (String line : lambda.stdoutLines()) {
+            JsonNode log = EventCases.parse(line);
+            if (refused.requestId().equals(log.path("AWSRequestId").asText())
+                    && "ERROR".equals(log.path("level").asText())) {
+                errors.add(log.path("message").asText());
+            }
+        }
+        assertThat(errors).as(lambda::diagnostics).first().asString()
+                .startsWith("pre token generation event version '");
+        assertThat(String.join("\n", lambda.stdoutLines())).doesNotContain("bob@example.com");
+    }
+
+    static Stream<Arguments> eventsOfOtherVersions() {
+        String v2 = caseNamed("everyone-only user requesting admin/* through the hosted UI").event();
+        return Stream.of(
+                Arguments.of("a V1_0 event", v2.replace("\"version\":\"2\"", "\"version\":\"1\"")),
+                Arguments.of("an event without a version", "{}"));
+    }
+
     @Test
     void reportsInvocationErrorsNotInitError_whenJarIsNotInLib() throws IOException {
         // given: the RIC only loads jars from lib/, so a jar at the root is not on the function's classpath
-        CodeAssetLayout.layOut(code, null, POLICY);
+        CodeAssetLayout.layOut(code, null, SealedPolicy.seal(POLICY));
         Files.copy(CodeAssetLayout.lambdaJar(), code.resolve("scoped-group-auth-runtime.jar"));
         LambdaFunction function = function(code, CLIENTS);
 
@@ -224,8 +279,10 @@ class RuntimeInterfaceClientTest {
         }
     }
 
+    /** Lays out the function code with this policy body, sealed as the construct seals it. */
     private Path codeWith(String policy) throws IOException {
-        return CodeAssetLayout.layOut(code, CodeAssetLayout.lambdaJar(), policy);
+        return CodeAssetLayout.layOut(code, CodeAssetLayout.lambdaJar(),
+                policy == null ? null : SealedPolicy.seal(policy));
     }
 
     private static LambdaFunction function(Path code, Map<String, String> environment) {

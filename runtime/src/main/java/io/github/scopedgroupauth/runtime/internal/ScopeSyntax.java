@@ -1,7 +1,9 @@
 package io.github.scopedgroupauth.runtime.internal;
 
 /**
- * Checks the shape of scope strings and group names as Cognito issues them. Not part of the public API.
+ * Checks the shape of scope strings and group names as Cognito issues them. Messages quote the value with
+ * {@link Printable#escape}, so a control character in it cannot hide or forge a line. Not part of the public
+ * API.
  *
  * <p>A custom scope is {@code identifier/scopeName}; the identifier may itself contain {@code /} (URLs are
  * common), so the split is at the last {@code /}.
@@ -26,18 +28,20 @@ public final class ScopeSyntax {
             char c = scope.charAt(i);
             if (Character.isWhitespace(c) || Character.isISOControl(c) || c == '"' || c == '\\') {
                 throw new IllegalArgumentException(String.format(
-                        "scope '%s' contains whitespace, a control character, '\"' or '\\'; remove it", scope));
+                        "scope '%s' contains whitespace, a control character, '\"' or '\\'; remove it",
+                        Printable.escape(scope)));
             }
             if (c > '~') {
                 throw new IllegalArgumentException(String.format(
                         "scope '%s' contains a character outside printable ASCII, which Cognito does not allow in"
-                                + " scopes; remove it", scope));
+                                + " scopes; remove it", Printable.escape(scope)));
             }
         }
         int slash = scope.lastIndexOf('/');
         if (slash <= 0 || slash == scope.length() - 1) {
             throw new IllegalArgumentException(String.format(
-                    "scope '%s' is not 'identifier/scopeName'; both parts must be non-empty", scope));
+                    "scope '%s' is not 'identifier/scopeName'; both parts must be non-empty",
+                    Printable.escape(scope)));
         }
     }
 
@@ -55,7 +59,8 @@ public final class ScopeSyntax {
             char c = group.charAt(i);
             if (Character.isWhitespace(c) || Character.isISOControl(c)) {
                 throw new IllegalArgumentException(String.format(
-                        "group name '%s' contains whitespace or a control character; remove it", group));
+                        "group name '%s' contains whitespace or a control character; remove it",
+                        Printable.escape(group)));
             }
         }
     }

@@ -62,6 +62,7 @@ public final class SnapStartPriming implements Resource {
         request.setGroupConfiguration(new GroupConfiguration(groups.toArray(String[]::new), null, null));
         request.setScopes(requested.toArray(String[]::new));
         return CognitoUserPoolPreTokenGenerationEventV2.builder()
+                .withVersion("2")
                 .withTriggerSource("TokenGeneration_HostedAuth")
                 .withCallerContext(new CallerContext(null, clientId))
                 .withRequest(request)
