@@ -36,15 +36,22 @@ import software.constructs.Construct;
  * The ADMINS/EVERYONE setup in Java: a user pool with email sign-in, a web client with the OAuth code flow,
  * groups and scopes through {@link ScopedGroupAuth}, and a REST API whose routes require the scopes.
  *
- * <p>Context: {@code domainPrefix} (the Cognito domain prefix, unique in the Region) and
- * {@code threatProtection=audit} (PLUS feature plan with audit-only threat protection, as the Amplify recipe
- * had; ESSENTIALS is enough for access token customization).
+ * <p>Context: {@code domainPrefix} (the Cognito domain prefix, unique in the Region; by default one is derived
+ * from the stack id, see {@link DomainPrefix}) and {@code threatProtection=audit} (PLUS feature plan with
+ * audit-only threat protection, as the Amplify recipe had; ESSENTIALS is enough for access token
+ * customization).
+ *
+ * <p>Outputs: {@code UserPoolId}, {@code WebClientId}, {@code HostedUiDomain} and {@code ApiUrl}, each once. The
+ * REST API defines no CloudWatch role: the CDK's default would set the Region-wide API Gateway account setting
+ * ({@code AWS::ApiGateway::Account}), which stays after the stack is deleted and applies to every API of the
+ * account in that Region.
  */
 public class ScopedGroupAuthExample extends Stack {
 
     /** The callback of the local web app the client redirects to after sign-in. */
     public static final String CALLBACK_URL = "http://localhost:3000/";
-    static final String DEFAULT_DOMAIN_PREFIX = "scoped-group-auth-example";
+    /** The id of the RestApi's own output of its URL, which this stack renames {@code ApiUrl}. */
+    private static final String REST_API_URL_OUTPUT = "Endpoint";
 
     private final UserPoolClient webClient;
     private final ScopedGroupAuth auth;
@@ -58,6 +65,7 @@ public class ScopedGroupAuthExample extends Stack {
      */
     public ScopedGroupAuthExample(Construct scope, String id, StackProps props) {
         super(scope, id, props);
+        String domainPrefix = DomainPrefix.of(this);
         UserPool userPool = userPool("audit".equals(getNode().tryGetContext("threatProtection")));
         webClient = userPool.addClient("WebClient", UserPoolClientOptions.builder()
                 .generateSecret(false)
@@ -72,7 +80,7 @@ public class ScopedGroupAuthExample extends Stack {
                         .build())
                 .build());
         UserPoolDomain domain = userPool.addDomain("Domain", UserPoolDomainOptions.builder()
-                .cognitoDomain(CognitoDomainOptions.builder().domainPrefix(domainPrefix()).build())
+                .cognitoDomain(CognitoDomainOptions.builder().domainPrefix(domainPrefix).build())
                 .build());
 
         auth = ScopedGroupAuth.Builder.create(this, "Auth")
@@ -87,7 +95,6 @@ public class ScopedGroupAuthExample extends Stack {
         output("UserPoolId", userPool.getUserPoolId());
         output("WebClientId", webClient.getUserPoolClientId());
         output("HostedUiDomain", domain.baseUrl());
-        output("ApiUrl", api.getUrl());
     }
 
     private UserPool userPool(boolean auditThreats) {
@@ -105,7 +112,13 @@ public class ScopedGroupAuthExample extends Stack {
     private RestApi api(UserPool userPool) {
         RestApi api = RestApi.Builder.create(this, "Api")
                 .description("ScopedGroupAuth example: each route requires its group's scope")
+                // No AWS::ApiGateway::Account: it is one setting per account and Region, outlives the stack and
+                // would replace a CloudWatch role that other APIs already use.
+                .cloudWatchRole(false)
                 .build();
+        // The RestApi already outputs its URL; give that output the stable name the smoke test reads instead of
+        // adding a second output with the same value.
+        ((CfnOutput) api.getNode().findChild(REST_API_URL_OUTPUT)).overrideLogicalId("ApiUrl");
         CognitoUserPoolsAuthorizer authorizer = CognitoUserPoolsAuthorizer.Builder.create(this, "Authorizer")
                 .cognitoUserPools(List.of(userPool))
                 .build();
@@ -131,11 +144,6 @@ public class ScopedGroupAuthExample extends Stack {
                 .authorizationScopes(auth.scopesFor(group))
                 .methodResponses(List.of(MethodResponse.builder().statusCode("200").build()))
                 .build());
-    }
-
-    private String domainPrefix() {
-        Object prefix = getNode().tryGetContext("domainPrefix");
-        return prefix == null ? DEFAULT_DOMAIN_PREFIX : prefix.toString();
     }
 
     private void output(String id, String value) {

@@ -1,17 +1,38 @@
 package io.github.scopedgroupauth.examples;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 import software.amazon.awscdk.App;
 import software.amazon.awscdk.AppProps;
 import software.amazon.awscdk.assertions.Match;
 import software.amazon.awscdk.assertions.Template;
 
 class ScopedGroupAuthExampleTest {
+
+    /** scoped-group-auth-{GUID of the stack id}, as CloudFormation resolves it at deploy time. */
+    private static final Map<String, Object> DERIVED_DOMAIN_PREFIX = Map.of("Fn::Join", List.of("", List.of(
+            "scoped-group-auth-",
+            Map.of("Fn::Select", List.of(2, Map.of("Fn::Split", List.of("/", Map.of("Ref", "AWS::StackId"))))))));
+    /** The longest prefix Cognito accepts. */
+    private static final String SIXTY_THREE_CHARACTERS =
+            "abcdefghij-abcdefghij-abcdefghij-abcdefghij-abcdefghij-abcdefgh";
+    /** How examples/smoke-test.sh reads a stack output: {@code $(output Name)}. */
+    private static final Pattern SMOKE_TEST_READS = Pattern.compile("\\$\\(output (\\w+)\\)");
 
     private static ScopedGroupAuthExample example;
     private static Template template;
@@ -55,14 +76,87 @@ class ScopedGroupAuthExampleTest {
     }
 
     @Test
-    void domainPrefixComesFromContext() {
-        App app = new App(AppProps.builder().context(Map.of("domainPrefix", "my-prefix")).build());
+    void domainPrefixIsDerivedFromTheStackId_whenNoneIsGiven() {
+        template.hasResourceProperties("AWS::Cognito::UserPoolDomain", Map.of("Domain", DERIVED_DOMAIN_PREFIX));
+    }
+
+    @Test
+    void deployFromCdkJson_withoutDomainPrefix_derivesIt() throws IOException {
+        // given the context the CDK CLI reads from examples/cdk.json
+        JsonNode cdkJson = new ObjectMapper().readTree(Path.of("cdk.json").toFile());
+        Map<String, Object> context = cdkJson.has("context")
+                ? new ObjectMapper().convertValue(cdkJson.get("context"), new TypeReference<>() { })
+                : Map.of();
+        App app = new App(AppProps.builder().context(context).build());
+
+        // when
+        Template deployed = Template.fromStack(new ScopedGroupAuthExample(app, "FromCdkJson", null));
+
+        // then
+        deployed.hasResourceProperties("AWS::Cognito::UserPoolDomain", Map.of("Domain", DERIVED_DOMAIN_PREFIX));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"my-prefix", "a", "0", "example-2026", SIXTY_THREE_CHARACTERS})
+    void domainPrefixComesFromContext_whenCognitoAcceptsIt(String prefix) {
+        App app = new App(AppProps.builder().context(Map.of("domainPrefix", prefix)).build());
 
         Template prefixed = Template.fromStack(new ScopedGroupAuthExample(app, "Prefixed", null));
 
-        prefixed.hasResourceProperties("AWS::Cognito::UserPoolDomain", Map.of("Domain", "my-prefix"));
-        template.hasResourceProperties("AWS::Cognito::UserPoolDomain",
-                Map.of("Domain", "scoped-group-auth-example"));
+        prefixed.hasResourceProperties("AWS::Cognito::UserPoolDomain", Map.of("Domain", prefix));
+    }
+
+    @Test
+    void refusesADomainPrefixWithAReservedWord_namingTheValueAndTheRules() {
+        App app = new App(AppProps.builder().context(Map.of("domainPrefix", "my-aws-login")).build());
+
+        assertThatThrownBy(() -> new ScopedGroupAuthExample(app, "Refused", null))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("`domainPrefix` 'my-aws-login' is not a Cognito domain prefix: it contains 'aws'. A"
+                        + " prefix has 1 to 63 lowercase letters, digits and hyphens, does not start or end with a"
+                        + " hyphen, does not contain 'aws', 'amazon' or 'cognito', and is unique in the Region. Pass"
+                        + " another with -c domainPrefix=<prefix>, or leave it out to derive one from the stack id");
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', quoteCharacter = '"', value = {
+        "\"\"                 | it is empty",
+        SIXTY_THREE_CHARACTERS + "x | it has 64 characters, more than 63",
+        "My-Prefix              | it has characters other than lowercase letters, digits and hyphens",
+        "my_prefix              | it has characters other than lowercase letters, digits and hyphens",
+        "my.prefix              | it has characters other than lowercase letters, digits and hyphens",
+        "-prefix                | it starts or ends with a hyphen",
+        "prefix-                | it starts or ends with a hyphen",
+        "amazonia               | it contains 'amazon'",
+        "my-cognito             | it contains 'cognito'",
+        "AWS_-                  | it has characters other than lowercase letters, digits and hyphens;"
+                + " it starts or ends with a hyphen",
+    })
+    void refusesADomainPrefixCognitoWouldRefuse(String prefix, String problems) {
+        App app = new App(AppProps.builder().context(Map.of("domainPrefix", prefix)).build());
+
+        assertThatThrownBy(() -> new ScopedGroupAuthExample(app, "Refused", null))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("`domainPrefix` '" + prefix + "' is not a Cognito domain prefix: " + problems
+                        + ". A prefix has");
+    }
+
+    @Test
+    void refusedDomainPrefix_isShownWithControlAndNonAsciiCharactersEscaped() {
+        App app = new App(AppProps.builder().context(Map.of("domainPrefix", "my\nprefix\u00e9")).build());
+
+        assertThatThrownBy(() -> new ScopedGroupAuthExample(app, "Refused", null))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("`domainPrefix` 'my\\u000aprefix\\u00e9' is not a Cognito domain prefix: it"
+                        + " has characters other than lowercase letters, digits and hyphens. A prefix has");
+    }
+
+    @Test
+    void restApiDefinesNoCloudWatchRole_soNoRegionWideAccountSettingOutlivesTheStack() {
+        template.resourceCountIs("AWS::ApiGateway::Account", 0);
+        template.resourcePropertiesCountIs("AWS::IAM::Role", Map.of("AssumeRolePolicyDocument",
+                Match.objectLike(Map.of("Statement", Match.arrayWith(List.of(Match.objectLike(Map.of(
+                        "Principal", Map.of("Service", "apigateway.amazonaws.com")))))))), 0);
     }
 
     @Test
@@ -89,9 +183,25 @@ class ScopedGroupAuthExampleTest {
     }
 
     @Test
-    void outputsWhatTheSmokeTestNeeds() {
-        assertThat(template.findOutputs("*").keySet())
-                .contains("UserPoolId", "WebClientId", "HostedUiDomain", "ApiUrl");
+    void outputsEachValueOnce_withTheApiUrlUnderAStableName() {
+        Map<String, Map<String, Object>> outputs = template.findOutputs("*");
+
+        assertThat(outputs.keySet()).containsExactlyInAnyOrder("UserPoolId", "WebClientId", "HostedUiDomain",
+                "ApiUrl");
+        template.hasOutput("ApiUrl", Map.of("Value", Map.of("Fn::Join", List.of("", List.of(
+                "https://", Map.of("Ref", "ApiF70053CD"), ".execute-api.", Map.of("Ref", "AWS::Region"), ".",
+                Map.of("Ref", "AWS::URLSuffix"), "/", Map.of("Ref", "ApiDeploymentStageprod3EB9684E"), "/")))));
+        assertThat(outputs.values().stream().map(output -> output.get("Value")).distinct())
+                .hasSize(outputs.size());
+    }
+
+    @Test
+    void outputsWhatTheSmokeTestReads() throws IOException {
+        String smokeTest = Files.readString(Path.of("smoke-test.sh"));
+        List<String> read = SMOKE_TEST_READS.matcher(smokeTest).results().map(match -> match.group(1)).toList();
+
+        assertThat(read).containsExactly("UserPoolId", "WebClientId", "ApiUrl");
+        assertThat(template.findOutputs("*").keySet()).containsAll(read);
     }
 
     @Test

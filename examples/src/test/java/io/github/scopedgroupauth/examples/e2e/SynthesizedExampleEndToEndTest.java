@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.github.scopedgroupauth.examples.ScopedGroupAuthExample;
 import io.github.scopedgroupauth.examples.e2e.EventCases.EventCase;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -106,6 +107,14 @@ class SynthesizedExampleEndToEndTest {
         assertThat(function.timeout()).isEqualTo(Duration.ofSeconds(5));
         assertThat(function.snapStart()).isTrue();
         assertThat(function.environment().get("SCOPED_GROUP_AUTH_CLIENTS")).matches("[0-9a-f]{16}:webclient123=\\*");
+    }
+
+    @Test
+    void synthesizedFunctionJar_isUnderTheBoundInTheOperationsDoc() throws IOException {
+        // docs/operations.md, "Function code size": under 150 KB.
+        Path jar = function.codeDirectory().resolve(CodeAssetLayout.JAR_PATH);
+
+        assertThat(Files.size(jar)).as("size of %s in bytes", jar).isLessThan(150_000L);
     }
 
     /** Resolves literals, {@code Ref}s to the example's clients and {@code Fn::Join}, as CloudFormation would. */
