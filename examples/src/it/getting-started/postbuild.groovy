@@ -4,9 +4,13 @@
 import groovy.json.JsonOutput
 import groovy.json.JsonSlurper
 
+if (!context.get('gettingStartedWritten')) {
+    return // prebuild.groovy failed and reported why
+}
 def templateFile = new File(basedir, 'cdk.out/AuthStack.template.json')
 if (!templateFile.isFile()) {
-    throw new IllegalStateException("the app synthesized no ${templateFile}")
+    // This hook also runs after a failed build; the build's own error is then in build.log.
+    throw new IllegalStateException("no ${templateFile}: the app's build failed or did not synthesize (build.log)")
 }
 def resources = new JsonSlurper().parse(templateFile).Resources.values()
 def ofType = { String type -> resources.findAll { it.Type == type }.collect { it.Properties ?: [:] } }
