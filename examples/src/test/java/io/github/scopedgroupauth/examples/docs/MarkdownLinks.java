@@ -22,10 +22,11 @@ import java.util.regex.Pattern;
  * at a {@code #anchor} that is not the GitHub slug of a heading of the target Markdown file.
  *
  * <p>A link is an inline link or image, {@code [text](target "title")}, or a reference definition,
- * {@code [id]: target}, outside fenced code blocks, inline code and HTML comments. Targets with a scheme
- * ({@code https:}, {@code mailto:}) are not checked; {@code /path} is relative to the repository root, as on
- * GitHub. Anchors are checked in Markdown targets only (GitHub's {@code #L10} line anchors in code files are not
- * headings). Headings are ATX headings ({@code ## Title}), the only kind these docs use.
+ * {@code [id]: target} (not a footnote, {@code [^1]: text}), outside fenced code blocks, inline code and HTML
+ * comments. Targets with a scheme ({@code https:}, {@code mailto:}) are not checked; {@code /path} is relative
+ * to the repository root, as on GitHub. Anchors are checked in Markdown targets only (GitHub's {@code #L10}
+ * line anchors in code files are not headings). Headings are ATX headings ({@code ## Title}), the only kind
+ * these docs use.
  *
  * <pre>{@code
  * for (MarkdownLinks.Link link : MarkdownLinks.linksIn(root.resolve("README.md"))) {
@@ -41,7 +42,7 @@ final class MarkdownLinks {
     private static final Pattern INLINE_LINK = Pattern.compile("!?\\[(?:[^\\[\\]]|\\[[^\\[\\]]*\\])*\\]"
             + "\\(\\s*(<[^>\\n]*>|[^\\s)]+)(?:\\s+(?:\"[^\"]*\"|'[^']*'))?\\s*\\)");
     private static final Pattern REFERENCE_DEFINITION =
-            Pattern.compile("(?m)^ {0,3}\\[[^\\]\\n]+\\]:[ \\t]*(<[^>\\n]*>|\\S+)");
+            Pattern.compile("(?m)^ {0,3}\\[(?!\\^)[^\\]\\n]+\\]:[ \\t]*(<[^>\\n]*>|\\S+)");
     private static final Pattern SCHEME = Pattern.compile("^(?:[A-Za-z][A-Za-z0-9+.-]*:|//)");
     private static final Pattern HEADING = Pattern.compile("^ {0,3}#{1,6}[ \\t]+(.*?)(?:[ \\t]+#+)?[ \\t]*$");
     private static final Pattern LINK_IN_HEADING = Pattern.compile("!?\\[([^\\]]*)\\]\\([^)]*\\)");

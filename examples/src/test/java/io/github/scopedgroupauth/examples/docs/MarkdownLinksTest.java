@@ -98,7 +98,7 @@ class MarkdownLinksTest {
     void ignoresLinkLikeTextInCodeBlocksInlineCodeAndComments() throws IOException {
         write("README.md", "# Read me\n\n```java\nlist[0](missing.md)\n```\n\n~~~\n[a](missing.md)\n~~~\n\n"
                 + "Call `map[key](missing.md)` or ``[b](missing.md)``.\n\n<!-- [c](missing.md) -->\n\n"
-                + "[real](missing.md)\n");
+                + "[real](missing.md)\n\n[^1]: A footnote, not a link.\n");
 
         assertThat(problems("README.md")).containsExactly("README.md:15: missing.md: no such file missing.md");
     }
