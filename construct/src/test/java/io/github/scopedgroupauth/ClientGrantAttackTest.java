@@ -1,0 +1,148 @@
+package io.github.scopedgroupauth;
+
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.Arrays;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import software.amazon.awscdk.App;
+import software.amazon.awscdk.CfnParameter;
+import software.amazon.awscdk.Stack;
+import software.amazon.awscdk.services.cognito.CfnUserPoolClient;
+import software.amazon.awscdk.services.cognito.OAuthFlows;
+import software.amazon.awscdk.services.cognito.OAuthSettings;
+import software.amazon.awscdk.services.cognito.UserPool;
+import software.amazon.awscdk.services.cognito.UserPoolClient;
+import software.amazon.awscdk.services.cognito.UserPoolClientOptions;
+
+/**
+ * Attacks on granting app clients (issue 7, defects 1 and 5): machine-to-machine clients that slip past the
+ * client-credentials check, and inputs that crash or mislead instead of being reported. These tests fail on
+ * 070bee9; each names the behaviour a fix should give.
+ */
+class ClientGrantAttackTest {
+
+    private static final String MACHINE = "'Test/Pool/Machine' uses the client credentials flow";
+
+    @Test
+    void refusesAMachineClientInClients_whenItsFlowIsSetByAPropertyOverride() {
+        // given a client made machine-to-machine through the escape hatch, before the construct
+        Fixture given = new Fixture();
+        UserPoolClient machine = given.pool.addClient("Machine", UserPoolClientOptions.builder()
+                .generateSecret(true).build());
+        cfn(machine).addPropertyOverride("AllowedOAuthFlows", List.of("client_credentials"));
+
+        // when / then: it is refused as a machine client is (today it is granted admin/* and everyone/*)
+        assertThatThrownBy(() -> given.auth().clients(List.of(machine)).build())
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("`clients` entry " + MACHINE);
+    }
+
+    @Test
+    void failsSynth_whenAGrantedClientIsSwitchedToClientCredentialsAfterTheConstruct() {
+        // given a client granted every managed scope, then switched to client credentials through the L1
+        Fixture given = new Fixture();
+        UserPoolClient machine = given.pool.addClient("Machine", UserPoolClientOptions.builder()
+                .generateSecret(true).build());
+        given.auth().clients(List.of(machine)).build();
+        cfn(machine).setAllowedOAuthFlows(List.of("client_credentials"));
+
+        // when / then: synthesis fails, as it does for a V1_0 trigger added after the construct (today the
+        // template gives the machine client AllowedOAuthScopes [..., admin/*, everyone/*])
+        assertThatThrownBy(() -> given.app.synth()).hasMessageContaining(MACHINE);
+    }
+
+    @Test
+    void refusesAClientInClients_whoseOAuthFlowsAreADeployTimeToken() {
+        // given flows that are only known at deploy time: they may well be client_credentials
+        Fixture given = new Fixture();
+        CfnParameter flows = CfnParameter.Builder.create(given.stack, "Flows").type("CommaDelimitedList").build();
+        UserPoolClient machine = given.pool.addClient("Machine", UserPoolClientOptions.builder()
+                .generateSecret(true).build());
+        cfn(machine).setAllowedOAuthFlows(flows.getValueAsList());
+
+        // when / then: fail closed rather than grant every managed scope to a possible machine client
+        assertThatThrownBy(() -> given.auth().clients(List.of(machine)).build())
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("`clients` entry 'Test/Pool/Machine'")
+                .hasMessageContaining("deploy-time token");
+    }
+
+    @Test
+    void failsSynth_whenAnUngrantedMachineClientAllowsManagedScopes() {
+        // given grants (only web may carry managed scopes), and a machine client that allows admin/* through
+        // the documented oauthScopesFor: its machine tokens carry admin/* with no grant, no user, no group
+        Fixture given = new Fixture();
+        ScopedGroupAuth auth = given.auth().clients(List.of(given.web)).build();
+        given.pool.addClient("Machine", UserPoolClientOptions.builder()
+                .generateSecret(true)
+                .oAuth(OAuthSettings.builder()
+                        .flows(OAuthFlows.builder().clientCredentials(true).build())
+                        .scopes(auth.oauthScopesFor("ADMINS"))
+                        .build())
+                .build());
+
+        // when / then: the construct says so (or at least warns) instead of letting admin/* reach machine tokens
+        assertThatThrownBy(() -> given.app.synth())
+                .hasMessageContaining("'Test/Pool/Machine'")
+                .hasMessageContaining("admin/*");
+    }
+
+    @Test
+    void failsSynth_whenAGrantedClientHasOAuthDisabledAfterTheConstruct() {
+        // given a granted client whose OAuth is turned off through the L1 afterwards: CloudFormation refuses
+        // AllowedOAuthScopes when AllowedOAuthFlowsUserPoolClient is false
+        Fixture given = new Fixture();
+        given.auth().clients(List.of(given.web)).build();
+        cfn(given.web).setAllowedOAuthFlowsUserPoolClient(false);
+
+        assertThatThrownBy(() -> given.app.synth())
+                .hasMessageContaining("'Test/Pool/Web' has OAuth disabled");
+    }
+
+    @Test
+    void reportsAClientWhoseAllowedScopesAreADeployTimeList_insteadOfCrashingSynthesis() {
+        // given a client whose allowed scopes come from a CommaDelimitedList parameter
+        Fixture given = new Fixture();
+        CfnParameter scopes = CfnParameter.Builder.create(given.stack, "Scopes").type("CommaDelimitedList").build();
+        cfn(given.web).setAllowedOAuthScopes(scopes.getValueAsList());
+
+        // when / then: a message naming the client at construction (today: EncodedListTokenInScalarContext at
+        // synth, the very crash issue 7 defect 1 was about)
+        assertThatThrownBy(() -> given.auth().clients(List.of(given.web)).build())
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("'Test/Pool/Web'")
+                .hasMessageContaining("deploy-time");
+    }
+
+    @Test
+    void rejectsANullScopeInGrant_withAMessage_notANullPointerException() {
+        Fixture given = new Fixture();
+        ScopedGroupAuth auth = given.auth().build();
+
+        assertThatThrownBy(() -> auth.grant(given.web, Arrays.asList("admin/*", null)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("`grant` for client 'Test/Pool/Web'");
+    }
+
+    @Test
+    void rejectsAClientDefinedInAnotherStack_beforeTheCdkReportsACycle() {
+        // given the pool and the construct in stack A, a client of the pool in stack B
+        App app = new App();
+        Stack a = new Stack(app, "A");
+        Stack b = new Stack(app, "B");
+        UserPool pool = UserPool.Builder.create(a, "Pool").build();
+        UserPoolClient client = UserPoolClient.Builder.create(b, "Client").userPool(pool).build();
+
+        // when / then: today the CDK fails later with "DependencyCycle: 'B' depends on 'A' ..."
+        assertThatThrownBy(() -> ScopedGroupAuth.Builder.create(a, "Auth").userPool(pool)
+                .groupScopes(Fixture.ADMINS_AND_EVERYONE).clients(List.of(client)).build())
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("`clients` entry 'B/Client'")
+                .hasMessageContaining("stack");
+    }
+
+    private static CfnUserPoolClient cfn(UserPoolClient client) {
+        return (CfnUserPoolClient) client.getNode().getDefaultChild();
+    }
+}
