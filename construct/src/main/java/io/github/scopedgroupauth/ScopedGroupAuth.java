@@ -122,7 +122,7 @@ public class ScopedGroupAuth extends Construct {
         FunctionCode.removeIfCopied(trigger.function(), code);
         LambdaVersion version = props.getLambdaVersion() == null ? LambdaVersion.V2_0 : props.getLambdaVersion();
         trigger.attach(this, userPool, version);
-        clients.forEach(client -> addGrant(client, plan.managedScopes()));
+        clients.forEach(client -> addGrant(client, plan.managedScopes(), false));
         new LateChecks(this, userPool, plan, grants).register();
         warnAboutResourceServerQuota(pool);
         CaseCollisions.warn(this, plan);
@@ -350,13 +350,14 @@ public class ScopedGroupAuth extends Construct {
 
     /**
      * Grants every managed scope to one more app client: adds them to its allowed OAuth scopes and lets the
-     * trigger issue them to its users. Grants made after construction are honoured, and granting a client
-     * again changes nothing.
+     * trigger issue them to its users. Grants made after construction are honoured; a second grant of the
+     * same client adds to the first, so granting it every scope twice changes nothing.
      *
-     * @param client an app client of the pool, with OAuth enabled and without the client credentials flow
-     * @throws IllegalArgumentException if the client cannot be granted the scopes, or uses the client
-     *     credentials flow (its machine tokens would carry every managed scope with no group check; name the
-     *     scopes with {@link #grant(UserPoolClient, List)})
+     * @param client an app client of the pool, in the pool's stack, with OAuth enabled and without the client
+     *     credentials flow
+     * @throws IllegalArgumentException if the client is null, of another pool or stack, has OAuth disabled,
+     *     would allow more than 50 scopes, or uses the client credentials flow (its machine tokens would carry
+     *     every managed scope with no group check; name the scopes with {@link #grant(UserPoolClient, List)})
      */
     public void grant(UserPoolClient client) {
         grant(client, List.copyOf(plan.managedScopes()), false);
@@ -369,10 +370,10 @@ public class ScopedGroupAuth extends Construct {
      * <p>This is also the only way to grant scopes to a client with the client credentials flow: that
      * client's machine tokens may carry these scopes, with no user and no group.
      *
-     * @param client an app client of the pool, with OAuth enabled
+     * @param client an app client of the pool, in the pool's stack, with OAuth enabled
      * @param scopes managed scopes, each named by a group or the defaults
-     * @throws IllegalArgumentException if a scope is not managed, the client has OAuth disabled, or it would
-     *     allow more than 50 scopes
+     * @throws IllegalArgumentException if the client is null, of another pool or stack, or has OAuth disabled,
+     *     if a scope is null or not managed, or if the client would allow more than 50 scopes
      */
     public void grant(UserPoolClient client, List<String> scopes) {
         grant(client, scopes, true);
@@ -382,11 +383,11 @@ public class ScopedGroupAuth extends Construct {
         Problems problems = new Problems();
         grants.check("`grant` for client", client, scopes, named, problems);
         problems.throwIfAny(getNode().getPath());
-        addGrant(client, scopes);
+        addGrant(client, scopes, named);
     }
 
-    private void addGrant(UserPoolClient client, Collection<String> scopes) {
-        grants.add(client, scopes);
+    private void addGrant(UserPoolClient client, Collection<String> scopes, boolean named) {
+        grants.add(client, scopes, named);
         for (String scope : scopes) {
             client.getNode().addDependency(resourceServers.get(ScopeString.parse(scope).identifier()));
         }

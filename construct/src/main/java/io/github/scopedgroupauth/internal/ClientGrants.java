@@ -33,9 +33,6 @@ public final class ClientGrants {
     static final int MAX_VERSION_DESCRIPTION_LENGTH = 256;
     static final String VERSION_DESCRIPTION_PREFIX = "ScopedGroupAuth grants ";
 
-    /** The OAuth flow of machine-to-machine clients, whose tokens have no user and no group. */
-    static final String CLIENT_CREDENTIALS_FLOW = "client_credentials";
-
     private final UserPool pool;
     private final List<String> managedScopes;
     private final String policyTie;
@@ -81,17 +78,16 @@ public final class ClientGrants {
                     + pool.getNode().getPath());
             return;
         }
-        if (Boolean.FALSE.equals(cfn.getAllowedOAuthFlowsUserPoolClient())) {
-            problems.add(where + " " + name + " has OAuth disabled (disableOAuth); a client can only be granted"
-                    + " scopes with OAuth enabled: remove disableOAuth or do not grant this client");
+        String poolStack = pool == null ? null : Stack.of(pool).getNode().getPath();
+        if (poolStack != null && !poolStack.equals(Stack.of(client).getNode().getPath())) {
+            problems.add(where + " " + name + " is in stack " + Stack.of(client).getNode().getPath() + "; grant only"
+                    + " clients defined in the user pool's stack " + poolStack + ", because the trigger's grants"
+                    + " refer to the client and the pool to the trigger");
             return;
         }
-        if (!named && usesClientCredentials(client, cfn)) {
-            problems.add(where + " " + name + " uses the client credentials flow, so its machine-to-machine tokens"
-                    + " carry every scope it allows with no user and no group check (V2_0 does not call the trigger"
-                    + " for them, V3_0 passes them through): granting it every managed scope " + managedScopes
-                    + " would give them to anyone holding its secret. Name only the scopes its machine tokens need"
-                    + " with grant(client, scopes)");
+        Optional<String> setting = ClientSettings.of(client).problem(!named, managedScopes);
+        if (setting.isPresent()) {
+            problems.add(where + " " + name + " " + setting.get());
             return;
         }
         if (scopes == null || scopes.isEmpty()) {
@@ -101,9 +97,9 @@ public final class ClientGrants {
         }
         boolean allManaged = true;
         for (String scope : scopes) {
-            if (!managedScopes.contains(scope)) {
-                problems.add(where + " " + name + " names scope '" + scope + "', which no group or default grants;"
-                        + " grant only managed scopes: " + managedScopes);
+            if (scope == null || !managedScopes.contains(scope)) {
+                problems.add(where + " " + name + " names scope '" + Printable.escape(scope) + "', which no group or"
+                        + " default grants; grant only managed scopes: " + managedScopes);
                 allManaged = false;
             }
         }
@@ -112,9 +108,48 @@ public final class ClientGrants {
         }
     }
 
-    private static boolean usesClientCredentials(UserPoolClient client, CfnUserPoolClient cfn) {
-        Object flows = Stack.of(client).resolve(cfn.getAllowedOAuthFlows());
-        return flows instanceof List && ((List<?>) flows).contains(CLIENT_CREDENTIALS_FLOW);
+    /**
+     * What became wrong since the grants were made, for the checks at synth time: a granted client whose OAuth
+     * settings were changed through its L1 so that it can no longer be granted, and a machine-to-machine client
+     * that allows managed scopes without a grant, so its tokens would carry them with no group check.
+     *
+     * @param poolClients every app client of the pool in its stack
+     * @return one message per problem
+     */
+    public List<String> lateProblems(Collection<CfnUserPoolClient> poolClients) {
+        List<String> problems = new ArrayList<>();
+        grantsByPath.forEach((path, grant) -> ClientSettings.of(grant.client)
+                .problem(grant.everyScope, managedScopes)
+                .ifPresent(problem -> problems.add("granted client '" + path + "' " + problem)));
+        for (CfnUserPoolClient cfn : poolClients) {
+            ClientSettings settings = new ClientSettings(cfn);
+            if (grantsByPath.containsKey(settings.path()) || !settings.usesClientCredentials()) {
+                continue;
+            }
+            List<String> allowed = managedScopesAllowedBy(settings);
+            if (!allowed.isEmpty()) {
+                problems.add("app client '" + settings.path() + "' uses the client credentials flow and allows the"
+                        + " managed scopes " + allowed + " without a grant, so its machine-to-machine tokens carry"
+                        + " them with no user and no group check: if that is meant, say so with auth.grant(client,"
+                        + " scopes) (then grant every client that should receive managed scopes), otherwise remove"
+                        + " them from the client");
+            }
+        }
+        return problems;
+    }
+
+    /** The managed scopes a client allows, literally or bound to their resource server. */
+    private List<String> managedScopesAllowedBy(ClientSettings settings) {
+        List<?> entries = settings.resolvedAllowedScopes().orElse(List.of());
+        Stack stack = Stack.of(pool);
+        List<String> allowed = new ArrayList<>();
+        for (String scope : managedScopes) {
+            boolean bound = boundScope.apply(scope).map(token -> entries.contains(stack.resolve(token))).orElse(false);
+            if (entries.contains(scope) || bound) {
+                allowed.add(scope);
+            }
+        }
+        return allowed;
     }
 
     private void checkCount(String where, UserPoolClient client, CfnUserPoolClient cfn, Collection<String> scopes,
@@ -138,10 +173,12 @@ public final class ClientGrants {
      *
      * @param client the app client
      * @param scopes managed scopes
+     * @param named whether the caller named the scopes, rather than granting every managed scope
      */
-    public void add(UserPoolClient client, Collection<String> scopes) {
+    public void add(UserPoolClient client, Collection<String> scopes, boolean named) {
         Grant grant = grantsByPath.computeIfAbsent(client.getNode().getPath(), path -> new Grant(client));
         grant.scopes.addAll(scopes);
+        grant.everyScope |= !named;
     }
 
     /**
@@ -236,6 +273,8 @@ public final class ClientGrants {
         private final UserPoolClient client;
         private final List<String> original;
         private final SortedSet<String> scopes = new TreeSet<>();
+        // Whether the client was ever granted every scope without naming them, which machine clients may not be.
+        private boolean everyScope;
 
         Grant(UserPoolClient client) {
             this.client = client;

@@ -52,7 +52,8 @@ public final class FunctionCode {
      * @throws IllegalStateException if what was written is not what was read back
      */
     public static Path stage(Construct scope, String policyFile) {
-        return stage(Path.of(Stage.of(scope).getAssetOutdir()), policyFile);
+        // Absolute, as the CDK reports the asset's path: the CLI passes a relative outdir (cdk.out).
+        return stage(Path.of(Stage.of(scope).getAssetOutdir()).toAbsolutePath(), policyFile);
     }
 
     static Path stage(Path parent, String policyFile) {
@@ -124,8 +125,9 @@ public final class FunctionCode {
     public static void removeIfCopied(Function function, Path directory) {
         Asset asset = (Asset) function.getNode().findChild("Code");
         // Relative to the stack's assembly directory when the CDK copied it; absolute when it did not.
-        Path assetPath = Path.of(Stage.of(function).getOutdir()).resolve(asset.getAssetPath()).normalize();
-        if (assetPath.equals(directory.normalize())) {
+        Path assetPath = Path.of(Stage.of(function).getOutdir()).toAbsolutePath().resolve(asset.getAssetPath())
+                .normalize();
+        if (assetPath.equals(directory.toAbsolutePath().normalize())) {
             return;
         }
         try {

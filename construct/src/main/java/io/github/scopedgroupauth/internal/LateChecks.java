@@ -9,7 +9,9 @@ import software.constructs.Construct;
 /**
  * The checks that can only run at synth time, because the app may change the pool after the construct:
  * a V1_0 pre token trigger, or a group or resource server defined a second time, would otherwise fail only
- * in CloudFormation; and late grants could push the client variable past Lambda's environment quota.
+ * in CloudFormation; late grants could push the client variable past Lambda's environment quota; a granted
+ * client's OAuth settings may be changed through its L1; and a machine-to-machine client may allow managed
+ * scopes without a grant.
  */
 public final class LateChecks {
 
@@ -64,6 +66,7 @@ public final class LateChecks {
         plan.groupScopes().keySet().stream().filter(name -> now.groupDefinitions(name) > 1)
                 .forEach(name -> problems.add("group '" + name + "' is defined twice on the user pool; define"
                         + " it before ScopedGroupAuth so that it is reused, or leave it to ScopedGroupAuth"));
+        problems.addAll(grants.lateProblems(now.clients()));
         plan.scopeNamesByIdentifier().keySet().stream().filter(id -> now.resourceServerDefinitions(id) > 1)
                 .forEach(id -> problems.add("resource server '" + id + "' is defined twice on the user pool;"
                         + " define it before ScopedGroupAuth so that it is reused, or leave it to ScopedGroupAuth"));

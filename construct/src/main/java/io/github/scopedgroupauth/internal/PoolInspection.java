@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.services.cognito.CfnUserPool;
+import software.amazon.awscdk.services.cognito.CfnUserPoolClient;
 import software.amazon.awscdk.services.cognito.CfnUserPoolGroup;
 import software.amazon.awscdk.services.cognito.UserPool;
 import software.amazon.awscdk.services.cognito.UserPoolResourceServer;
@@ -29,6 +30,7 @@ public final class PoolInspection {
     // Every definition, in tree order: the first is the one to reuse, a second one is a mistake.
     private final Map<String, List<CfnUserPoolGroup>> groupsByName = new HashMap<>();
     private final Map<String, List<CfnUserPoolResourceServer>> resourceServersByIdentifier = new HashMap<>();
+    private final List<CfnUserPoolClient> clients = new ArrayList<>();
 
     /**
      * Inspects a pool, indexing the groups and resource servers defined for it so far.
@@ -43,6 +45,11 @@ public final class PoolInspection {
                 CfnUserPoolGroup group = (CfnUserPoolGroup) construct;
                 if (group.getGroupName() != null && isOnPool(group.getUserPoolId())) {
                     groupsByName.computeIfAbsent(group.getGroupName(), name -> new ArrayList<>()).add(group);
+                }
+            } else if (construct instanceof CfnUserPoolClient) {
+                CfnUserPoolClient client = (CfnUserPoolClient) construct;
+                if (isOnPool(client.getUserPoolId())) {
+                    clients.add(client);
                 }
             } else if (construct instanceof CfnUserPoolResourceServer) {
                 CfnUserPoolResourceServer server = (CfnUserPoolResourceServer) construct;
@@ -82,6 +89,15 @@ public final class PoolInspection {
         }
         Map<?, ?> triggers = (Map<?, ?>) config;
         return PRE_TOKEN_TRIGGERS.stream().filter(name -> triggers.get(name) != null).findFirst();
+    }
+
+    /**
+     * The app clients defined for the pool in its stack.
+     *
+     * @return their L1 resources, in tree order
+     */
+    public List<CfnUserPoolClient> clients() {
+        return List.copyOf(clients);
     }
 
     /**

@@ -9,6 +9,7 @@ import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
+import software.amazon.awscdk.Token;
 import software.amazon.awscdk.services.cognito.LambdaVersion;
 
 /**
@@ -23,7 +24,6 @@ public final class ScopePlan {
     static final int MAX_RESOURCE_SERVERS = 300;
     static final int MAX_DESCRIPTION_LENGTH = 256;
     private static final Pattern GROUP_NAME = Pattern.compile("[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}]+");
-    private static final String TOKEN_MARKER = "${Token[";
 
     private final SortedMap<String, SortedSet<String>> groupScopes = new TreeMap<>();
     private final SortedSet<String> defaultScopes = new TreeSet<>();
@@ -39,7 +39,10 @@ public final class ScopePlan {
         } else {
             groups.forEach((group, scopes) -> addGroup(group, scopes, problems));
         }
-        if (props.getDefaultScopes() != null) {
+        if (isListToken(props.getDefaultScopes())) {
+            problems.add("`defaultScopes`: the list of scopes is a deploy-time token; scopes must be known at synth"
+                    + " time");
+        } else if (props.getDefaultScopes() != null) {
             for (String scope : props.getDefaultScopes()) {
                 if (checkScope("`defaultScopes`", scope, problems)) {
                     defaultScopes.add(scope);
@@ -77,6 +80,11 @@ public final class ScopePlan {
                     + " scope such as 'admin/*'");
             return;
         }
+        if (isListToken(scopes)) {
+            problems.add("`groupScopes` entry '" + group + "': the list of scopes is a deploy-time token; scopes"
+                    + " must be known at synth time");
+            return;
+        }
         SortedSet<String> valid = new TreeSet<>();
         for (String scope : scopes) {
             if (checkScope("`groupScopes` entry '" + group + "'", scope, problems)) {
@@ -86,18 +94,33 @@ public final class ScopePlan {
         groupScopes.put(group, valid);
     }
 
+    /** A list from a parameter or an attribute: a string token of its own kind, which isUnresolved(String) misses. */
+    private static boolean isListToken(List<String> values) {
+        return values != null && values.size() == 1 && mayBeToken(values.get(0)) && Token.isUnresolved(values);
+    }
+
+    private static boolean isToken(String value) {
+        return mayBeToken(value) && Token.isUnresolved(value);
+    }
+
+    /** Every string token has this marker; checking it first spares a call into the CDK per group and scope. */
+    private static boolean mayBeToken(String value) {
+        return value != null && value.contains("Token[");
+    }
+
     private static boolean checkGroupName(String group, Problems problems) {
         if (group == null || group.isEmpty()) {
             problems.add("`groupScopes` has an empty group name; group names are 1 to " + MAX_GROUP_NAME_LENGTH
                     + " characters");
         } else if (group.length() > MAX_GROUP_NAME_LENGTH) {
-            problems.add("`groupScopes` group name '" + group + "' is " + group.length() + " characters long;"
-                    + " group names are 1 to " + MAX_GROUP_NAME_LENGTH + " characters");
-        } else if (group.contains(TOKEN_MARKER)) {
+            problems.add("`groupScopes` group name '" + Printable.escape(group) + "' is " + group.length()
+                    + " characters long; group names are 1 to " + MAX_GROUP_NAME_LENGTH + " characters");
+        } else if (isToken(group)) {
             problems.add("`groupScopes` group name '" + group + "' is a deploy-time token; group names must be"
                     + " known at synth time");
         } else if (!GROUP_NAME.matcher(group).matches()) {
-            problems.add("`groupScopes` group name '" + group + "' contains whitespace or a control character;"
+            problems.add("`groupScopes` group name '" + Printable.escape(group) + "' contains whitespace or a"
+                    + " control character;"
                     + " group names may contain letters, marks, symbols, numbers and punctuation only");
         } else {
             return true;
@@ -106,14 +129,14 @@ public final class ScopePlan {
     }
 
     private static boolean checkScope(String where, String scope, Problems problems) {
-        if (scope != null && scope.contains(TOKEN_MARKER)) {
+        if (isToken(scope)) {
             problems.add(where + ": scope '" + scope + "' is a deploy-time token; scopes must be known at synth"
                     + " time");
             return false;
         }
         return ScopeString.problem(scope)
                 .map(problem -> {
-                    problems.add(where + ": scope '" + scope + "' " + problem);
+                    problems.add(where + ": scope '" + Printable.escape(scope) + "' " + problem);
                     return false;
                 })
                 .orElse(true);
@@ -142,7 +165,8 @@ public final class ScopePlan {
         if (given != null) {
             given.forEach((scope, description) -> {
                 if (!managedScopes.contains(scope)) {
-                    problems.add("`scopeDescriptions` names scope '" + scope + "', which no group or default"
+                    problems.add("`scopeDescriptions` names scope '" + Printable.escape(scope) + "', which no group or"
+                            + " default"
                             + " grants; describe only managed scopes: " + managedScopes);
                 } else if (description == null || description.isEmpty()
                         || description.length() > MAX_DESCRIPTION_LENGTH) {

@@ -39,7 +39,7 @@ public final class ScopeString {
      */
     public static ScopeString parse(String scope) {
         problem(scope).ifPresent(problem -> {
-            throw new IllegalArgumentException("scope '" + scope + "' " + problem);
+            throw new IllegalArgumentException("scope '" + Printable.escape(scope) + "' " + problem);
         });
         int slash = scope.lastIndexOf('/');
         return new ScopeString(scope.substring(0, slash), scope.substring(slash + 1));

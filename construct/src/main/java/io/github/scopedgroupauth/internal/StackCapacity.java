@@ -20,6 +20,8 @@ public final class StackCapacity {
     static final String LIMIT_CONTEXT = "@aws-cdk/core:stackResourceLimit";
     /** The role, its policy, the log group, the function, its version, the alias and the invoke permission. */
     static final int TRIGGER_RESOURCES = 7;
+    /** The CDK's context key for version reporting, which adds an {@code AWS::CDK::Metadata} resource. */
+    static final String VERSION_REPORTING_CONTEXT = "aws:cdk:version-reporting";
 
     private final Construct scope;
     private final PoolInspection inspection;
@@ -56,21 +58,32 @@ public final class StackCapacity {
         long existing = stack.getNode().findAll().stream()
                 .filter(construct -> construct instanceof CfnResource)
                 .filter(construct -> Stack.of(construct).getNode().getPath().equals(stackPath))
-                .count();
+                .count() + (versionReporting(stack) ? 1 : 0);
         long groups = createGroups ? plan.groupScopes().keySet().stream()
                 .filter(name -> inspection.existingGroup(name).isEmpty()).count() : 0;
         long servers = plan.scopeNamesByIdentifier().keySet().stream()
                 .filter(identifier -> inspection.existingResourceServer(identifier).isEmpty()).count();
         long added = groups + servers + TRIGGER_RESOURCES;
         if (existing + added > limit) {
-            problems.add("ScopedGroupAuth would add " + added + " resources to stack " + stackPath + " (" + groups
-                    + " groups, " + servers + " resource servers and " + TRIGGER_RESOURCES + " for the trigger),"
+            problems.add("ScopedGroupAuth would add " + added + " resources to stack " + stackPath + " ("
+                    + count(groups, "group") + ", " + count(servers, "resource server") + " and " + TRIGGER_RESOURCES
+                    + " for the trigger),"
                     + " which already has " + existing + ": " + (existing + added) + " in all, more than the "
                     + limit + " resources CloudFormation allows in one stack. "
                     + (groups > 0 ? "Pass createGroups(false) and manage the groups elsewhere (another stack, or"
                             + " outside CloudFormation), or define" : "Define")
                     + " ScopedGroupAuth and its user pool in a stack with room");
         }
+    }
+
+    private static String count(long count, String noun) {
+        return count + " " + noun + (count == 1 ? "" : "s");
+    }
+
+    /** The CDK CLI turns version reporting on unless told not to; the resource is added only at synthesis. */
+    private static boolean versionReporting(Stack stack) {
+        Object reporting = stack.getNode().tryGetContext(VERSION_REPORTING_CONTEXT);
+        return reporting != null && Boolean.parseBoolean(reporting.toString());
     }
 
     private static int limit(Stack stack) {

@@ -20,7 +20,7 @@ import software.amazon.awscdk.cxapi.CloudAssembly;
 import software.amazon.awscdk.services.cognito.UserPool;
 
 /**
- * Attacks on staging the function code (issue 7, defect 2). Fails on 070bee9.
+ * Attacks on staging the function code found in review: the CDK CLI's relative output directory.
  */
 class FunctionCodeAttackTest {
 

@@ -155,8 +155,8 @@ public final class PolicyFile {
         String seal = lastLine < 0 ? "" : text.substring(lastLine, text.length() - 1);
         if (!seal.startsWith(END) || !DIGEST.matcher(seal.substring(END.length())).matches()) {
             throw new InvalidPolicyException(RESOURCE_NAME + " is incomplete: its last line must be '" + END
-                    + "<64 hex digits>' followed by a line break, but the file was cut short or edited; redeploy"
-                    + " the function code the ScopedGroupAuth construct wrote");
+                    + "<64 lowercase hex digits>' followed by a line break, but the file was cut short or edited;"
+                    + " redeploy the function code the ScopedGroupAuth construct wrote");
         }
         String body = text.substring(0, lastLine);
         String digest = sha256(body);
@@ -255,7 +255,7 @@ public final class PolicyFile {
                     + " file it numbers; expected '%s:' before the grants: deploy the variable and the function"
                     + " code together (redeploy the stack)", CLIENTS_VARIABLE, Printable.escape(value), tie));
         }
-        String written = value.substring(0, colon);
+        String written = value.substring(0, colon).strip();
         if (!tie.equals(written)) {
             throw new InvalidPolicyException(String.format("%s was written for policy file '%s', but this function's"
                     + " %s is '%s'; scope numbers would name other scopes: deploy the variable and the function code"
@@ -263,7 +263,7 @@ public final class PolicyFile {
                     Printable.escape(written), RESOURCE_NAME, tie));
         }
         Map<String, List<String>> grants = new LinkedHashMap<>();
-        String entries = value.substring(colon + 1);
+        String entries = value.substring(colon + 1).strip();
         if (ANY_CLIENT.equals(entries)) {
             return grants;
         }

@@ -40,7 +40,7 @@ import java.util.Set;
 public final class PreTokenGenerationHandler
         implements RequestHandler<CognitoUserPoolPreTokenGenerationEventV2, CognitoUserPoolPreTokenGenerationEventV2> {
 
-    /** The trigger source of V3_0 machine-to-machine token events, which this handler leaves unchanged. */
+    /** The trigger source of V3_0 machine-to-machine token events, which this handler answers with no change. */
     public static final String CLIENT_CREDENTIALS = "TokenGeneration_ClientCredentials";
     /** The event versions whose response Cognito reads from {@code claimsAndScopeOverrideDetails}. */
     static final Set<String> SUPPORTED_VERSIONS = Set.of("2", "3");
@@ -113,8 +113,8 @@ public final class PreTokenGenerationHandler
         String message = "pre token generation event version '" + Printable.escape(version) + "' is not"
                 + " supported, so this sign-in is refused: Cognito reads scope changes only from V2_0 and V3_0"
                 + " responses, and answering would leave unentitled scopes in the access token. Set the user"
-                + " pool's pre token generation trigger back to event version V2_0 or V3_0 (redeploy the stack"
-                + " that defines ScopedGroupAuth)";
+                + " pool's pre token generation trigger back to event version V2_0 or V3_0, as ScopedGroupAuth"
+                + " defines it (a deployment that changes nothing does not undo such a change)";
         if (logger != null) {
             logger.log(message, LogLevel.ERROR);
         }

@@ -1,5 +1,6 @@
 package io.github.scopedgroupauth.runtime;
 
+import io.github.scopedgroupauth.runtime.internal.Printable;
 import io.github.scopedgroupauth.runtime.internal.ScopeSyntax;
 import java.util.Collection;
 import java.util.Collections;
@@ -222,7 +223,7 @@ public final class ScopePolicy {
             ScopeSyntax.checkGroupName(group);
             if (scopes == null || scopes.isEmpty()) {
                 throw new IllegalArgumentException(String.format(
-                        "group '%s' has no scopes; give each group at least one scope", group));
+                        "group '%s' has no scopes; give each group at least one scope", Printable.escape(group)));
             }
             List<String> checked = checkScopes(scopes);
             groupScopes.computeIfAbsent(group, key -> new HashSet<>()).addAll(checked);

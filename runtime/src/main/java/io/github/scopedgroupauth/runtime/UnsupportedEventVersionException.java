@@ -8,7 +8,8 @@ package io.github.scopedgroupauth.runtime;
  * handler throws for an event.
  *
  * <p>The usual cause is a pool whose trigger was switched to event version V1_0 outside CloudFormation (in
- * the console or through the API); redeploying the stack sets it back.
+ * the console or through the API). Set it back there: CloudFormation does not undo such a change on a
+ * deployment that changes nothing.
  */
 public final class UnsupportedEventVersionException extends RuntimeException {
 

@@ -546,8 +546,8 @@ class PolicyFileTest {
         }
 
         private static final String INCOMPLETE = "scoped-group-auth.conf is incomplete: its last line must be"
-                + " 'end sha256:<64 hex digits>' followed by a line break, but the file was cut short or edited;"
-                + " redeploy the function code the ScopedGroupAuth construct wrote";
+                + " 'end sha256:<64 lowercase hex digits>' followed by a line break, but the file was cut short or"
+                + " edited; redeploy the function code the ScopedGroupAuth construct wrote";
     }
 
     @Nested

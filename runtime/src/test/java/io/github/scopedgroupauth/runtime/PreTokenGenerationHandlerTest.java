@@ -137,8 +137,8 @@ class PreTokenGenerationHandlerTest {
         String message = "pre token generation event version '" + Printable.escape(version) + "' is not supported,"
                 + " so this sign-in is refused: Cognito reads scope changes only from V2_0 and V3_0 responses, and"
                 + " answering would leave unentitled scopes in the access token. Set the user pool's pre token"
-                + " generation trigger back to event version V2_0 or V3_0 (redeploy the stack that defines"
-                + " ScopedGroupAuth)";
+                + " generation trigger back to event version V2_0 or V3_0, as ScopedGroupAuth defines it (a"
+                + " deployment that changes nothing does not undo such a change)";
 
         // when / then the invocation fails, which makes Cognito refuse the sign-in
         assertThatThrownBy(() -> handler.handleRequest(event, new FakeContext(logger)))
