@@ -1,30 +1,24 @@
 package io.github.scopedgroupauth;
 
 import io.github.scopedgroupauth.internal.CaseCollisions;
+import io.github.scopedgroupauth.internal.Configuration;
 import io.github.scopedgroupauth.internal.ClientGrants;
-import io.github.scopedgroupauth.internal.FunctionCode;
 import io.github.scopedgroupauth.internal.Groups;
 import io.github.scopedgroupauth.internal.LateChecks;
-import io.github.scopedgroupauth.internal.PolicyFileWriter;
 import io.github.scopedgroupauth.internal.PoolInspection;
 import io.github.scopedgroupauth.internal.Problems;
 import io.github.scopedgroupauth.internal.ResourceServers;
 import io.github.scopedgroupauth.internal.ScopePlan;
-import io.github.scopedgroupauth.internal.ScopeString;
-import io.github.scopedgroupauth.internal.StackCapacity;
 import io.github.scopedgroupauth.internal.TriggerFunction;
-import java.nio.file.Path;
+import io.github.scopedgroupauth.runtime.policy.ScopeSyntax;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.SortedSet;
 import software.amazon.awscdk.Annotations;
-import software.amazon.awscdk.Stack;
-import software.amazon.awscdk.Token;
 import software.amazon.awscdk.services.cognito.IUserPoolGroup;
 import software.amazon.awscdk.services.cognito.LambdaVersion;
 import software.amazon.awscdk.services.cognito.OAuthScope;
@@ -67,9 +61,9 @@ public class ScopedGroupAuth extends Construct {
 
     private final UserPool userPool;
     private final ScopePlan plan;
-    private final ClientGrants grants;
     private final Map<String, IUserPoolGroup> groups;
-    private Map<String, UserPoolResourceServer> resourceServers;
+    private final Map<String, UserPoolResourceServer> resourceServers;
+    private final ClientGrants grants;
     private final TriggerFunction trigger;
 
     /**
@@ -82,49 +76,17 @@ public class ScopedGroupAuth extends Construct {
      */
     public ScopedGroupAuth(Construct scope, String id, ScopedGroupAuthProps props) {
         super(scope, id);
-        if (props == null) {
-            throw new IllegalArgumentException("`props` is required; pass ScopedGroupAuthProps.builder()"
-                    + ".userPool(pool).groupScopes(map).build()");
-        }
-        Problems problems = new Problems();
-        if (props.getUserPool() == null) {
-            problems.add("`userPool` is required; pass the UserPool whose access tokens should carry the scopes");
-        }
-        this.plan = ScopePlan.of(props, problems);
-        PoolInspection pool = props.getUserPool() == null ? null : new PoolInspection(props.getUserPool());
-        ResourceServers servers = pool == null ? null
-                : new ResourceServers(this, props.getUserPool(), pool, plan);
-        if (pool != null) {
-            checkSameStack(props.getUserPool(), problems);
-            pool.check(problems);
-            servers.check(problems);
-        }
-        TriggerFunction.Settings settings = settings(props, problems);
-        boolean createGroups = props.getCreateGroups() == null || props.getCreateGroups();
-        if (pool != null) {
-            new StackCapacity(this, pool, plan, createGroups).check(problems);
-        }
-        PolicyFileWriter.Written policyFile = PolicyFileWriter.write(plan);
-        this.grants = new ClientGrants(props.getUserPool(), plan.managedScopes(), policyFile.tie(), this::boundScope);
-        List<UserPoolClient> clients = props.getClients() == null ? List.of() : props.getClients();
-        // Without managed scopes there is nothing to grant; the empty map is the one problem worth reporting.
-        if (!plan.managedScopes().isEmpty()) {
-            clients.forEach(client -> grants.check("`clients` entry", client, plan.managedScopes(), false, problems));
-        }
-        problems.throwIfAny(getNode().getPath());
-
-        this.userPool = props.getUserPool();
-        this.groups = new Groups(this, userPool, pool, plan).define(createGroups);
-        this.resourceServers = servers.define();
-        Path code = FunctionCode.stage(this, policyFile.text());
-        this.trigger = TriggerFunction.define(this, settings, code, grants.environmentValue(),
-                grants.versionDescription());
-        FunctionCode.removeIfCopied(trigger.function(), code);
-        LambdaVersion version = props.getLambdaVersion() == null ? LambdaVersion.V2_0 : props.getLambdaVersion();
-        trigger.attach(this, userPool, version);
-        clients.forEach(client -> addGrant(client, plan.managedScopes(), false));
+        Configuration config = Configuration.of(this, props);
+        this.userPool = config.userPool();
+        this.plan = config.plan();
+        this.groups = new Groups(this, userPool, config.pool(), plan).define(config.createGroups());
+        this.resourceServers = new ResourceServers(this, userPool, config.pool(), plan).define();
+        this.grants = new ClientGrants(userPool, plan.managedScopes(), config.policyFile().tie(), this::boundScope);
+        this.trigger = TriggerFunction.define(this, config.function(), config.policyFile().text(), grants);
+        trigger.attach(this, userPool, config.lambdaVersion());
+        config.clients().forEach(client -> addGrant(client, plan.managedScopes(), false));
         new LateChecks(this, userPool, plan, grants).register();
-        warnAboutResourceServerQuota(pool);
+        warnAboutResourceServerQuota(config.pool());
         CaseCollisions.warn(this, plan);
     }
 
@@ -177,6 +139,8 @@ public class ScopedGroupAuth extends Construct {
          * Sets {@link ScopedGroupAuthProps#getClients()}.
          *
          * @param clients app clients to grant every managed scope
+         * @default - no client is granted here; if none is granted at all, every client of the pool may receive
+         *     managed scopes, but only clients whose allowed OAuth scopes include them can request them
          * @return this builder
          */
         public Builder clients(List<UserPoolClient> clients) {
@@ -188,6 +152,7 @@ public class ScopedGroupAuth extends Construct {
          * Sets {@link ScopedGroupAuthProps#getDefaultScopes()}.
          *
          * @param defaultScopes scopes for every signed-in user
+         * @default - no default scopes
          * @return this builder
          */
         public Builder defaultScopes(List<String> defaultScopes) {
@@ -199,6 +164,8 @@ public class ScopedGroupAuth extends Construct {
          * Sets {@link ScopedGroupAuthProps#getScopeDescriptions()}.
          *
          * @param scopeDescriptions scope to description
+         * @default - "Granted to every signed-in user" for a default scope, otherwise a description naming the
+         *     groups that grant the scope
          * @return this builder
          */
         public Builder scopeDescriptions(Map<String, String> scopeDescriptions) {
@@ -210,6 +177,7 @@ public class ScopedGroupAuth extends Construct {
          * Sets {@link ScopedGroupAuthProps#getCreateGroups()}.
          *
          * @param createGroups whether to define the groups
+         * @default true
          * @return this builder
          */
         public Builder createGroups(Boolean createGroups) {
@@ -221,6 +189,7 @@ public class ScopedGroupAuth extends Construct {
          * Sets {@link ScopedGroupAuthProps#getLambdaVersion()}.
          *
          * @param lambdaVersion V2_0 or V3_0
+         * @default LambdaVersion.V2_0
          * @return this builder
          */
         public Builder lambdaVersion(LambdaVersion lambdaVersion) {
@@ -232,6 +201,7 @@ public class ScopedGroupAuth extends Construct {
          * Sets {@link ScopedGroupAuthProps#getSnapStart()}.
          *
          * @param snapStart whether to enable SnapStart
+         * @default true
          * @return this builder
          */
         public Builder snapStart(Boolean snapStart) {
@@ -243,6 +213,7 @@ public class ScopedGroupAuth extends Construct {
          * Sets {@link ScopedGroupAuthProps#getMemorySize()}.
          *
          * @param memorySize memory in MB
+         * @default 512
          * @return this builder
          */
         public Builder memorySize(Number memorySize) {
@@ -254,6 +225,7 @@ public class ScopedGroupAuth extends Construct {
          * Sets {@link ScopedGroupAuthProps#getLogRetention()}.
          *
          * @param logRetention log retention
+         * @default RetentionDays.THREE_MONTHS
          * @return this builder
          */
         public Builder logRetention(RetentionDays logRetention) {
@@ -265,6 +237,7 @@ public class ScopedGroupAuth extends Construct {
          * Sets {@link ScopedGroupAuthProps#getArchitecture()}.
          *
          * @param architecture the architecture
+         * @default Architecture.ARM_64
          * @return this builder
          */
         public Builder architecture(Architecture architecture) {
@@ -389,19 +362,15 @@ public class ScopedGroupAuth extends Construct {
     private void addGrant(UserPoolClient client, Collection<String> scopes, boolean named) {
         grants.add(client, scopes, named);
         for (String scope : scopes) {
-            client.getNode().addDependency(resourceServers.get(ScopeString.parse(scope).identifier()));
+            client.getNode().addDependency(resourceServers.get(ScopeSyntax.identifier(scope)));
         }
     }
 
-    /** A managed scope as a token bound to its resource server, once the servers are defined. */
+    /** A managed scope as the token {@code OAuthScope.resourceServer} makes of it with its resource server. */
     private Optional<String> boundScope(String scope) {
-        if (resourceServers == null) {
-            return Optional.empty();
-        }
-        ScopeString parsed = ScopeString.parse(scope);
-        return Optional.of(OAuthScope.resourceServer(resourceServers.get(parsed.identifier()),
-                ResourceServerScope.Builder.create().scopeName(parsed.name()).scopeDescription(plan.description(scope))
-                        .build()).getScopeName());
+        return Optional.of(OAuthScope.resourceServer(resourceServers.get(ScopeSyntax.identifier(scope)),
+                ResourceServerScope.Builder.create().scopeName(ScopeSyntax.name(scope))
+                        .scopeDescription(plan.description(scope)).build()).getScopeName());
     }
 
     private SortedSet<String> scopesOf(String groupName) {
@@ -413,13 +382,6 @@ public class ScopedGroupAuth extends Construct {
         return scopes;
     }
 
-    private void checkSameStack(UserPool pool, Problems problems) {
-        if (!Stack.of(this).getNode().getPath().equals(Stack.of(pool).getNode().getPath())) {
-            problems.add("`userPool` is in stack " + Stack.of(pool).getNode().getPath() + "; define ScopedGroupAuth"
-                    + " in the same stack, because the pool refers to the trigger and the trigger to the clients");
-        }
-    }
-
     private void warnAboutResourceServerQuota(PoolInspection pool) {
         int count = pool.resourceServerCountWith(plan.scopeNamesByIdentifier().keySet());
         if (count > RESOURCE_SERVER_WARNING_THRESHOLD) {
@@ -427,19 +389,5 @@ public class ScopedGroupAuth extends Construct {
                     + " servers exceed Cognito's default quota of " + RESOURCE_SERVER_WARNING_THRESHOLD
                     + " per user pool; request an increase (up to 300) before deploying");
         }
-    }
-
-    private static TriggerFunction.Settings settings(ScopedGroupAuthProps props, Problems problems) {
-        Number memory = props.getMemorySize() == null ? 512 : props.getMemorySize();
-        if (Token.isUnresolved(memory)) {
-            problems.add("`memorySize` is a deploy-time token; it must be a plain number of megabytes, such as 512,"
-                    + " from 128 to 10240");
-        } else if (memory.doubleValue() < 128 || memory.doubleValue() > 10_240 || memory.doubleValue() % 1 != 0) {
-            problems.add("`memorySize` is " + memory + "; Lambda allows whole megabytes from 128 to 10240");
-        }
-        return new TriggerFunction.Settings(memory,
-                props.getLogRetention() == null ? RetentionDays.THREE_MONTHS : props.getLogRetention(),
-                props.getArchitecture() == null ? Architecture.ARM_64 : props.getArchitecture(),
-                props.getSnapStart() == null || props.getSnapStart());
     }
 }

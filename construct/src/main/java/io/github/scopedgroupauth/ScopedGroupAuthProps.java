@@ -230,6 +230,8 @@ public final class ScopedGroupAuthProps {
          * Sets {@link ScopedGroupAuthProps#getClients()}.
          *
          * @param clients the app clients to grant every managed scope
+         * @default - no client is granted here; if none is granted at all, every client of the pool may receive
+         *     managed scopes, but only clients whose allowed OAuth scopes include them can request them
          * @return this builder
          */
         public Builder clients(List<UserPoolClient> clients) {
@@ -241,6 +243,7 @@ public final class ScopedGroupAuthProps {
          * Sets {@link ScopedGroupAuthProps#getDefaultScopes()}.
          *
          * @param defaultScopes scopes for every signed-in user
+         * @default - no default scopes
          * @return this builder
          */
         public Builder defaultScopes(List<String> defaultScopes) {
@@ -252,6 +255,8 @@ public final class ScopedGroupAuthProps {
          * Sets {@link ScopedGroupAuthProps#getScopeDescriptions()}.
          *
          * @param scopeDescriptions scope to description
+         * @default - "Granted to every signed-in user" for a default scope, otherwise a description naming the
+         *     groups that grant the scope
          * @return this builder
          */
         public Builder scopeDescriptions(Map<String, String> scopeDescriptions) {
@@ -263,6 +268,7 @@ public final class ScopedGroupAuthProps {
          * Sets {@link ScopedGroupAuthProps#getCreateGroups()}.
          *
          * @param createGroups whether to define the groups
+         * @default true
          * @return this builder
          */
         public Builder createGroups(Boolean createGroups) {
@@ -274,6 +280,7 @@ public final class ScopedGroupAuthProps {
          * Sets {@link ScopedGroupAuthProps#getLambdaVersion()}.
          *
          * @param lambdaVersion V2_0 or V3_0
+         * @default LambdaVersion.V2_0
          * @return this builder
          */
         public Builder lambdaVersion(LambdaVersion lambdaVersion) {
@@ -285,6 +292,7 @@ public final class ScopedGroupAuthProps {
          * Sets {@link ScopedGroupAuthProps#getSnapStart()}.
          *
          * @param snapStart whether to enable SnapStart
+         * @default true
          * @return this builder
          */
         public Builder snapStart(Boolean snapStart) {
@@ -296,6 +304,7 @@ public final class ScopedGroupAuthProps {
          * Sets {@link ScopedGroupAuthProps#getMemorySize()}.
          *
          * @param memorySize memory in MB
+         * @default 512
          * @return this builder
          */
         public Builder memorySize(Number memorySize) {
@@ -307,6 +316,7 @@ public final class ScopedGroupAuthProps {
          * Sets {@link ScopedGroupAuthProps#getLogRetention()}.
          *
          * @param logRetention log retention
+         * @default RetentionDays.THREE_MONTHS
          * @return this builder
          */
         public Builder logRetention(RetentionDays logRetention) {
@@ -318,6 +328,7 @@ public final class ScopedGroupAuthProps {
          * Sets {@link ScopedGroupAuthProps#getArchitecture()}.
          *
          * @param architecture the architecture
+         * @default Architecture.ARM_64
          * @return this builder
          */
         public Builder architecture(Architecture architecture) {

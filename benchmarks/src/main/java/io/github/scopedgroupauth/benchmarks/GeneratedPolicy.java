@@ -3,12 +3,11 @@ package io.github.scopedgroupauth.benchmarks;
 import io.github.scopedgroupauth.runtime.PolicyFile;
 import io.github.scopedgroupauth.runtime.ScopeDecision;
 import io.github.scopedgroupauth.runtime.ScopePolicy;
+import io.github.scopedgroupauth.runtime.policy.PolicyFormat;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * A synthetic policy file of a given number of groups, and one user of it, shared by the benchmarks.
@@ -45,42 +44,26 @@ final class GeneratedPolicy {
      * @return the environment for {@link PolicyFile#read}
      */
     static Map<String, String> environment(int groups, boolean clientGrants) {
-        String grants = clientGrants ? CLIENT_ID + "=*;2other0client5id=0,1" : PolicyFile.ANY_CLIENT;
-        String tie = sha256(body(groups)).substring(0, PolicyFile.VARIABLE_DIGEST_LENGTH);
-        return Map.of(PolicyFile.CLIENTS_VARIABLE, tie + ":" + grants);
+        List<String> entries = clientGrants ? List.of(CLIENT_ID + "=*", "2other0client5id=0,1") : List.of();
+        return Map.of(PolicyFile.CLIENTS_VARIABLE, PolicyFormat.variable(written(groups).tie(), entries));
     }
 
     /**
-     * The bytes of a policy file with this many groups, sealed as the construct writes it.
+     * The bytes of a policy file with this many groups, as the construct writes it.
      *
      * @param groups the number of groups; at least 10
      * @return the file's UTF-8 bytes
      */
     static byte[] file(int groups) {
-        String body = body(groups);
-        return (body + PolicyFile.END + sha256(body) + "\n").getBytes(StandardCharsets.UTF_8);
+        return written(groups).text().getBytes(StandardCharsets.UTF_8);
     }
 
-    private static String body(int groups) {
-        StringBuilder file = new StringBuilder(64 * groups).append(PolicyFile.HEADER).append(' ')
-                .append(PolicyFile.FORMAT_VERSION).append('\n');
+    private static PolicyFormat.Written written(int groups) {
+        Map<String, List<String>> groupScopes = new TreeMap<>();
         for (int group = 0; group < groups; group++) {
-            file.append("group ").append(groupName(group));
-            for (String scope : scopesOf(group, groups)) {
-                file.append(' ').append(scope);
-            }
-            file.append('\n');
+            groupScopes.put(groupName(group), scopesOf(group, groups));
         }
-        return file.toString();
-    }
-
-    private static String sha256(String text) {
-        try {
-            return HexFormat.of().formatHex(
-                    MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return PolicyFormat.write(groupScopes, List.of());
     }
 
     /**

@@ -1,5 +1,7 @@
 package io.github.scopedgroupauth.internal;
 
+import io.github.scopedgroupauth.runtime.policy.PolicyFormat;
+import io.github.scopedgroupauth.runtime.policy.Printable;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
@@ -9,7 +11,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.SortedSet;
-import java.util.StringJoiner;
 import java.util.TreeSet;
 import java.util.function.Function;
 import software.amazon.awscdk.Lazy;
@@ -48,12 +49,24 @@ public final class ClientGrants {
      * @param boundScope a managed scope as the token {@code OAuthScope.resourceServer} makes of it, once its
      *     resource server exists, so a client that already allows it that way does not list it twice
      */
-    public ClientGrants(UserPool pool, SortedSet<String> managedScopes, String policyTie,
+    public ClientGrants(UserPool pool, Collection<String> managedScopes, String policyTie,
             Function<String, Optional<String>> boundScope) {
         this.pool = pool;
         this.managedScopes = List.copyOf(managedScopes);
         this.policyTie = policyTie;
         this.boundScope = boundScope;
+    }
+
+    /**
+     * Grants to check the first grant of clients before the resource servers exist: its checks cannot see
+     * scopes a client allows through a resource server, and it renders no variable.
+     *
+     * @param pool the user pool
+     * @param managedScopes every managed scope in ascending order
+     * @return grants for checking only
+     */
+    static ClientGrants beforeResourceServers(UserPool pool, Collection<String> managedScopes) {
+        return new ClientGrants(pool, managedScopes, "", scope -> Optional.empty());
     }
 
     /**
@@ -189,7 +202,8 @@ public final class ClientGrants {
      * @return a lazy string
      */
     public String environmentValue() {
-        return Lazy.uncachedString(context -> policyTie + ":" + render(grant -> grant.client.getUserPoolClientId()));
+        return Lazy.uncachedString(context -> PolicyFormat.variable(policyTie,
+                entries(grant -> grant.client.getUserPoolClientId())));
     }
 
     /**
@@ -201,7 +215,7 @@ public final class ClientGrants {
      */
     public String versionDescription() {
         return Lazy.uncachedString(context -> versionDescriptionFits()
-                ? VERSION_DESCRIPTION_PREFIX + render(grant -> grant.client.getUserPoolClientId())
+                ? VERSION_DESCRIPTION_PREFIX + PolicyFormat.grants(entries(grant -> grant.client.getUserPoolClientId()))
                 : VERSION_DESCRIPTION_PREFIX + "to " + grantsByPath.size() + " clients");
     }
 
@@ -224,27 +238,14 @@ public final class ClientGrants {
     }
 
     private int estimatedGrantsLength() {
-        return render(grant -> "x".repeat(CLIENT_ID_LENGTH)).length();
+        return PolicyFormat.grants(entries(grant -> "x".repeat(CLIENT_ID_LENGTH))).length();
     }
 
-    private String render(Function<Grant, String> clientId) {
-        if (grantsByPath.isEmpty()) {
-            return "*";
-        }
-        StringJoiner entries = new StringJoiner(";");
-        for (Grant grant : grantsByPath.values()) {
-            entries.add(clientId.apply(grant) + "=" + numbers(grant.scopes));
-        }
-        return entries.toString();
-    }
-
-    private String numbers(SortedSet<String> scopes) {
-        if (scopes.size() == managedScopes.size()) {
-            return "*";
-        }
-        StringJoiner numbers = new StringJoiner(",");
-        scopes.forEach(scope -> numbers.add(Integer.toString(managedScopes.indexOf(scope))));
-        return numbers.toString();
+    private List<String> entries(Function<Grant, String> clientId) {
+        List<String> entries = new ArrayList<>();
+        grantsByPath.values().forEach(grant -> entries.add(PolicyFormat.entry(clientId.apply(grant), managedScopes,
+                grant.scopes)));
+        return entries;
     }
 
     /** The client's own scopes, then each granted scope it does not already allow, literally or as a token. */

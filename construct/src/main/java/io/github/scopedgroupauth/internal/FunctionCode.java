@@ -1,5 +1,6 @@
 package io.github.scopedgroupauth.internal;
 
+import io.github.scopedgroupauth.runtime.policy.PolicyFormat;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -36,8 +37,6 @@ public final class FunctionCode {
     static final String JAR_PATH = "lib/scoped-group-auth-runtime.jar";
     /** How the staging directory's name starts, inside the cloud assembly's output directory. */
     static final String DIRECTORY_PREFIX = "scoped-group-auth-code-";
-    /** The handler the function runs. */
-    public static final String HANDLER = "io.github.scopedgroupauth.runtime.PreTokenGenerationHandler::handleRequest";
 
     private FunctionCode() {
     }
@@ -59,7 +58,7 @@ public final class FunctionCode {
     static Path stage(Path parent, String policyFile) {
         Map<String, byte[]> files = new TreeMap<>();
         files.put(JAR_PATH, embeddedJar());
-        files.put(PolicyFileWriter.FILE_NAME, policyFile.getBytes(StandardCharsets.UTF_8));
+        files.put(PolicyFormat.FILE_NAME, policyFile.getBytes(StandardCharsets.UTF_8));
         Path directory = null;
         try {
             Files.createDirectories(parent);
@@ -133,7 +132,7 @@ public final class FunctionCode {
         try {
             Files.delete(directory.resolve(JAR_PATH));
             Files.delete(directory.resolve(JAR_PATH).getParent());
-            Files.delete(directory.resolve(PolicyFileWriter.FILE_NAME));
+            Files.delete(directory.resolve(PolicyFormat.FILE_NAME));
             Files.delete(directory);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot remove the staged ScopedGroupAuth function code " + directory, e);

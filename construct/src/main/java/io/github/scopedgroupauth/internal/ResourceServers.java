@@ -49,9 +49,11 @@ public final class ResourceServers {
     /**
      * Records a problem for each existing server that cannot be reused.
      *
+     * @param inspection what the app already defined on the pool
+     * @param plan the plan
      * @param problems where to record problems
      */
-    public void check(Problems problems) {
+    public static void check(PoolInspection inspection, ScopePlan plan, Problems problems) {
         plan.scopeNamesByIdentifier().forEach((identifier, names) ->
                 inspection.existingResourceServer(identifier).ifPresent(existing -> {
                     if (PoolInspection.owner(existing).isEmpty()) {

@@ -1,6 +1,8 @@
 package io.github.scopedgroupauth.internal;
 
 import io.github.scopedgroupauth.ScopedGroupAuthProps;
+import io.github.scopedgroupauth.runtime.policy.Printable;
+import io.github.scopedgroupauth.runtime.policy.ScopeSyntax;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
@@ -8,7 +10,6 @@ import java.util.SortedMap;
 import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.regex.Pattern;
 import software.amazon.awscdk.Token;
 import software.amazon.awscdk.services.cognito.LambdaVersion;
 
@@ -19,11 +20,9 @@ import software.amazon.awscdk.services.cognito.LambdaVersion;
  */
 public final class ScopePlan {
 
-    static final int MAX_GROUP_NAME_LENGTH = 128;
     static final int MAX_SCOPES_PER_RESOURCE_SERVER = 100;
     static final int MAX_RESOURCE_SERVERS = 300;
     static final int MAX_DESCRIPTION_LENGTH = 256;
-    private static final Pattern GROUP_NAME = Pattern.compile("[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}]+");
 
     private final SortedMap<String, SortedSet<String>> groupScopes = new TreeMap<>();
     private final SortedSet<String> defaultScopes = new TreeSet<>();
@@ -52,8 +51,8 @@ public final class ScopePlan {
         managedScopes.addAll(defaultScopes);
         groupScopes.values().forEach(managedScopes::addAll);
         for (String scope : managedScopes) {
-            ScopeString parsed = ScopeString.parse(scope);
-            scopeNamesByIdentifier.computeIfAbsent(parsed.identifier(), key -> new TreeSet<>()).add(parsed.name());
+            scopeNamesByIdentifier.computeIfAbsent(ScopeSyntax.identifier(scope), key -> new TreeSet<>())
+                    .add(ScopeSyntax.name(scope));
         }
         checkResourceServers(problems);
         this.descriptions = describe(props.getScopeDescriptions(), problems);
@@ -110,22 +109,21 @@ public final class ScopePlan {
 
     private static boolean checkGroupName(String group, Problems problems) {
         if (group == null || group.isEmpty()) {
-            problems.add("`groupScopes` has an empty group name; group names are 1 to " + MAX_GROUP_NAME_LENGTH
-                    + " characters");
-        } else if (group.length() > MAX_GROUP_NAME_LENGTH) {
-            problems.add("`groupScopes` group name '" + Printable.escape(group) + "' is " + group.length()
-                    + " characters long; group names are 1 to " + MAX_GROUP_NAME_LENGTH + " characters");
-        } else if (isToken(group)) {
+            problems.add("`groupScopes` has an empty group name; group names are 1 to "
+                    + ScopeSyntax.MAX_GROUP_NAME_LENGTH + " characters");
+            return false;
+        }
+        if (isToken(group)) {
             problems.add("`groupScopes` group name '" + group + "' is a deploy-time token; group names must be"
                     + " known at synth time");
-        } else if (!GROUP_NAME.matcher(group).matches()) {
-            problems.add("`groupScopes` group name '" + Printable.escape(group) + "' contains whitespace or a"
-                    + " control character;"
-                    + " group names may contain letters, marks, symbols, numbers and punctuation only");
-        } else {
-            return true;
+            return false;
         }
-        return false;
+        return ScopeSyntax.groupNameProblem(group)
+                .map(problem -> {
+                    problems.add("`groupScopes` group name '" + Printable.escape(group) + "' " + problem);
+                    return false;
+                })
+                .orElse(true);
     }
 
     private static boolean checkScope(String where, String scope, Problems problems) {
@@ -134,7 +132,7 @@ public final class ScopePlan {
                     + " time");
             return false;
         }
-        return ScopeString.problem(scope)
+        return ScopeSyntax.problem(scope)
                 .map(problem -> {
                     problems.add(where + ": scope '" + Printable.escape(scope) + "' " + problem);
                     return false;

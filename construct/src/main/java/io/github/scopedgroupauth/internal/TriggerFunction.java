@@ -1,5 +1,7 @@
 package io.github.scopedgroupauth.internal;
 
+import io.github.scopedgroupauth.ScopedGroupAuthProps;
+import io.github.scopedgroupauth.runtime.policy.PolicyFormat;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -10,6 +12,7 @@ import software.amazon.awscdk.CfnResource;
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.Names;
+import software.amazon.awscdk.Token;
 import software.amazon.awscdk.UniqueResourceNameOptions;
 import software.amazon.awscdk.services.cognito.LambdaVersion;
 import software.amazon.awscdk.services.cognito.UserPool;
@@ -54,43 +57,98 @@ public record TriggerFunction(Function function, String functionName, Alias alia
     static final String ALIAS_NAME = "live";
     static final int MAX_FUNCTION_NAME_LENGTH = 64;
 
-    /** The function's settings, with the construct's defaults applied. */
+    /**
+     * The function's settings, with the construct's defaults applied.
+     *
+     * @param memorySize memory in MB
+     * @param logRetention how long the log group keeps logs
+     * @param architecture the instruction set
+     * @param snapStart whether published versions start from a SnapStart snapshot
+     */
     public record Settings(Number memorySize, RetentionDays logRetention, Architecture architecture,
             boolean snapStart) {
+
+        /**
+         * The settings of the properties, with the construct's defaults for those not set.
+         *
+         * @param props the construct's properties
+         * @return the settings
+         */
+        public static Settings of(ScopedGroupAuthProps props) {
+            return new Settings(
+                    props.getMemorySize() == null ? 512 : props.getMemorySize(),
+                    props.getLogRetention() == null ? RetentionDays.THREE_MONTHS : props.getLogRetention(),
+                    props.getArchitecture() == null ? Architecture.ARM_64 : props.getArchitecture(),
+                    props.getSnapStart() == null || props.getSnapStart());
+        }
+
+        /**
+         * Records a problem if Lambda would refuse the memory size.
+         *
+         * @param problems where to record problems
+         */
+        public void check(Problems problems) {
+            if (Token.isUnresolved(memorySize)) {
+                problems.add("`memorySize` is a deploy-time token; it must be a plain number of megabytes, such as"
+                        + " 512, from 128 to 10240");
+            } else if (memorySize.doubleValue() < 128 || memorySize.doubleValue() > 10_240
+                    || memorySize.doubleValue() % 1 != 0) {
+                problems.add("`memorySize` is " + memorySize + "; Lambda allows whole megabytes from 128 to 10240");
+            }
+        }
     }
 
     /**
-     * Defines the function and its alias in {@code scope}, with the child ids {@code ServiceRole},
-     * {@code LogGroup}, {@code Function} and {@code Alias}.
+     * Defines the function with its code, role and log group, and the alias on its current version, with the
+     * child ids {@code LogGroup}, {@code ServiceRole}, {@code Function} and {@code Alias}.
      *
      * @param scope the ScopedGroupAuth construct
      * @param settings the function's settings
-     * @param code the directory {@link FunctionCode#stage} wrote
-     * @param clientsVariable the lazy value of {@code SCOPED_GROUP_AUTH_CLIENTS}
-     * @param versionDescription the lazy description of the published version, naming the client ids
+     * @param policyFile the text of the policy file to package with the function code
+     * @param grants the client grants, whose lazy values become the variable and the version description
      * @return the function and its alias
      */
-    public static TriggerFunction define(Construct scope, Settings settings, Path code, String clientsVariable,
-            String versionDescription) {
+    public static TriggerFunction define(Construct scope, Settings settings, String policyFile, ClientGrants grants) {
         String functionName = Names.uniqueResourceName(scope, UniqueResourceNameOptions.builder()
                 .maxLength(MAX_FUNCTION_NAME_LENGTH)
                 .build());
-        LogGroup logGroup = LogGroup.Builder.create(scope, "LogGroup")
+        LogGroup logGroup = logGroup(scope, settings);
+        Path code = FunctionCode.stage(scope, policyFile);
+        Function function = function(scope, functionName, settings, code, role(scope, logGroup), logGroup,
+                grants.environmentValue());
+        FunctionCode.removeIfCopied(function, code);
+        ((CfnVersion) function.getCurrentVersion().getNode().getDefaultChild())
+                .setDescription(grants.versionDescription());
+        return new TriggerFunction(function, functionName, alias(scope, function));
+    }
+
+    private static LogGroup logGroup(Construct scope, Settings settings) {
+        return LogGroup.Builder.create(scope, "LogGroup")
                 .retention(settings.logRetention())
                 .build();
-        // Only the function's own log group, and no managed policy: AWSLambdaBasicExecutionRole allows
-        // writing to every log group in the account.
+    }
+
+    /**
+     * Only the function's own log group, and no managed policy: AWSLambdaBasicExecutionRole allows writing to
+     * every log group in the account.
+     */
+    private static Role role(Construct scope, LogGroup logGroup) {
         Role role = Role.Builder.create(scope, "ServiceRole")
                 .assumedBy(new ServicePrincipal("lambda.amazonaws.com"))
                 .description("Lets the ScopedGroupAuth pre token generation function write its own logs")
                 .build();
         logGroup.grantWrite(role);
+        return role;
+    }
+
+    private static Function function(Construct scope, String functionName, Settings settings, Path code, Role role,
+            LogGroup logGroup, String clientsVariable) {
         Function function = Function.Builder.create(scope, "Function")
                 .functionName(functionName)
                 .description("ScopedGroupAuth: adds and suppresses OAuth scopes in access tokens by group")
                 .runtime(Runtime.JAVA_21)
                 .architecture(settings.architecture())
-                .handler(FunctionCode.HANDLER)
+                .handler(PolicyFormat.HANDLER)
                 .code(Code.fromAsset(code.toString()))
                 .memorySize(settings.memorySize())
                 .timeout(TIMEOUT)
@@ -100,20 +158,22 @@ public record TriggerFunction(Function function, String functionName, Alias alia
                 .applicationLogLevelV2(ApplicationLogLevel.WARN)
                 .snapStart(settings.snapStart() ? SnapStartConf.ON_PUBLISHED_VERSIONS : null)
                 .environment(Map.of(
-                        PolicyFileWriter.CLIENTS_VARIABLE, clientsVariable,
+                        PolicyFormat.CLIENTS_VARIABLE, clientsVariable,
                         "JAVA_TOOL_OPTIONS", JAVA_TOOL_OPTIONS))
                 .build();
         suppressLatestRuntimeRule(function);
-        ((CfnVersion) function.getCurrentVersion().getNode().getDefaultChild()).setDescription(versionDescription);
         // The CDK warns that SnapStart needs published versions: the trigger invokes one, through the alias.
         Annotations.of(function).acknowledgeWarning("@aws-cdk/aws-lambda:snapStartRequirePublish",
                 "the trigger invokes the alias on the current published version");
-        // SnapStart applies to published versions only; the alias follows the current one.
-        Alias alias = Alias.Builder.create(scope, "Alias")
+        return function;
+    }
+
+    /** SnapStart applies to published versions only; the alias follows the current one. */
+    private static Alias alias(Construct scope, Function function) {
+        return Alias.Builder.create(scope, "Alias")
                 .aliasName(ALIAS_NAME)
                 .version(function.getCurrentVersion())
                 .build();
-        return new TriggerFunction(function, functionName, alias);
     }
 
     /**

@@ -55,7 +55,7 @@ class FunctionCodeAttackTest {
         // relative staging path with the CDK's absolute asset path, decides it was copied, and deletes it)
         Path code = codeOf(assembly);
         assertThat(code).isAbsolute();
-        assertThat(code.resolve(PolicyFileWriter.FILE_NAME)).isRegularFile();
+        assertThat(code.resolve(io.github.scopedgroupauth.runtime.policy.PolicyFormat.FILE_NAME)).isRegularFile();
         assertThat(code.resolve(FunctionCode.JAR_PATH)).isRegularFile();
     }
 

@@ -1,79 +1,38 @@
 package io.github.scopedgroupauth.runtime;
 
-import io.github.scopedgroupauth.runtime.internal.Printable;
+import io.github.scopedgroupauth.runtime.policy.PolicyFormat;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
-import java.nio.CharBuffer;
-import java.nio.charset.CharsetDecoder;
-import java.nio.charset.CoderResult;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.HashMap;
-import java.util.HexFormat;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.SortedSet;
-import java.util.TreeSet;
-import java.util.regex.Pattern;
 
 /**
- * Reads the policy the {@code ScopedGroupAuth} construct writes for the handler: a small text file packaged
- * with the function code for the group map, and one environment variable for the app client grants, whose
- * client ids are only known at deploy time.
- *
- * <p>The file, {@value #RESOURCE_NAME} at the root of the function code (so on the classpath), is UTF-8 text
- * without a byte-order mark, with one directive per line ending in {@code \n} and single spaces between
- * words; blank lines and lines starting with {@code #} are ignored. Group names and scopes cannot contain
- * whitespace, so no quoting is needed. The last line seals the file with the SHA-256 digest of every byte
- * before it, so a file cut short or edited is refused rather than read with groups missing:
- *
- * <pre>
- * scoped-group-auth-policy 1
- * group ADMINS admin/*
- * group EVERYONE everyone/*
- * default everyone/read
- * end sha256:&lt;64 hex digits&gt;
- * </pre>
- *
- * <p>The managed scopes (every scope the file names) are numbered from 0 in ascending {@link String} order:
- * above, {@code admin/*} is 0, {@code everyone/*} 1 and {@code everyone/read} 2. The variable
- * {@value #CLIENTS_VARIABLE} starts with the first {@value #VARIABLE_DIGEST_LENGTH} hex digits of that
- * digest and a {@code :}, which ties it to the file it numbers, then grants app clients by number: either
- * {@value #ANY_CLIENT} (every client may receive every managed scope) or {@code ;}-separated
- * {@code clientId=numbers} entries where {@code numbers} is {@code *} (every managed scope) or a
- * {@code ,}-separated list, for example {@code 3f2a9c0b1d4e5f60:4example7client9id=*;2other0client5id=1,2}.
- * The variable must be set. The full contract is in {@code docs/configuration.md}.
+ * Loads the policy the {@code ScopedGroupAuth} construct writes for the handler: the file
+ * {@value #RESOURCE_NAME} at the root of the function code (so on its classpath) for the groups and default
+ * scopes, and the variable {@value #CLIENTS_VARIABLE} for the app client grants, whose client ids are only
+ * known at deploy time. The format, sealed by a digest that the variable is tied to, is described in
+ * {@code docs/configuration.md}.
  *
  * <p>Anything malformed fails with an {@link InvalidPolicyException} that names the line or variable and
- * quotes the offending value with invisible characters escaped.
+ * quotes the offending value with invisible characters escaped; the handler never guesses at a broken
+ * policy.
  */
 public final class PolicyFile {
 
     /** The classpath resource name of the policy file. */
-    public static final String RESOURCE_NAME = "scoped-group-auth.conf";
+    public static final String RESOURCE_NAME = PolicyFormat.FILE_NAME;
     /** The environment variable that grants app clients managed scopes by number. */
-    public static final String CLIENTS_VARIABLE = "SCOPED_GROUP_AUTH_CLIENTS";
+    public static final String CLIENTS_VARIABLE = PolicyFormat.CLIENTS_VARIABLE;
     /** The grants that let every app client receive every managed scope, after the digest prefix. */
-    public static final String ANY_CLIENT = "*";
+    public static final String ANY_CLIENT = PolicyFormat.ANY_CLIENT;
     /** The first word of the header line. */
-    public static final String HEADER = "scoped-group-auth-policy";
+    public static final String HEADER = PolicyFormat.HEADER;
     /** The format version this runtime reads. */
-    public static final int FORMAT_VERSION = 1;
+    public static final int FORMAT_VERSION = PolicyFormat.FORMAT_VERSION;
     /** How the last line starts; the SHA-256 digest of everything before it follows, in lowercase hex. */
-    public static final String END = "end sha256:";
+    public static final String END = PolicyFormat.END;
     /** How many hex digits of the file's digest start {@value #CLIENTS_VARIABLE}, before a {@code :}. */
-    public static final int VARIABLE_DIGEST_LENGTH = 16;
-
-    private static final Pattern SPACE = Pattern.compile(" ");
-    private static final Pattern NUMBER = Pattern.compile("[0-9]+");
-    private static final Pattern DIGEST = Pattern.compile("[0-9a-f]{64}");
+    public static final int VARIABLE_DIGEST_LENGTH = PolicyFormat.TIE_LENGTH;
 
     private PolicyFile() {
     }
@@ -108,204 +67,6 @@ public final class PolicyFile {
      *     variable is malformed or was written for another file
      */
     public static ScopePolicy read(byte[] file, Map<String, String> environment) {
-        Sealed sealed = unseal(decode(file));
-        ScopePolicy.Builder policy = ScopePolicy.builder();
-        SortedSet<String> managed = readDirectives(sealed.body(), policy);
-        parseGrants(environment.get(CLIENTS_VARIABLE), sealed.digest(), new ArrayList<>(managed))
-                .forEach(policy::clientGrant);
-        try {
-            return policy.build();
-        } catch (IllegalArgumentException e) {
-            throw new InvalidPolicyException(RESOURCE_NAME + ": " + e.getMessage(), e);
-        }
-    }
-
-    /** Strict UTF-8: a malformed byte is refused with its offset, never replaced with U+FFFD. */
-    private static String decode(byte[] file) {
-        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPORT)
-                .onUnmappableCharacter(CodingErrorAction.REPORT);
-        ByteBuffer in = ByteBuffer.wrap(file);
-        CharBuffer out = CharBuffer.allocate(file.length);
-        CoderResult result = decoder.decode(in, out, true);
-        if (result.isError()) {
-            throw new InvalidPolicyException(String.format("%s is not valid UTF-8: byte %d is malformed; the file"
-                    + " must be UTF-8 text as the ScopedGroupAuth construct writes it", RESOURCE_NAME, in.position()));
-        }
-        decoder.flush(out);
-        String text = out.flip().toString();
-        if (text.startsWith("\uFEFF")) {
-            throw new InvalidPolicyException(RESOURCE_NAME + " starts with a byte-order mark (U+FEFF); write it"
-                    + " as UTF-8 without one");
-        }
-        return text;
-    }
-
-    /** The text before the last line, and its SHA-256 digest in lowercase hex. */
-    private record Sealed(String body, String digest) {
-    }
-
-    /** Checks the last line's digest against everything before it. */
-    private static Sealed unseal(String text) {
-        if (text.isEmpty()) {
-            throw new InvalidPolicyException(RESOURCE_NAME + " is empty; it must start with '" + HEADER + " "
-                    + FORMAT_VERSION + "' and end with '" + END + "<digest>'");
-        }
-        int lastLine = text.endsWith("\n") ? text.lastIndexOf('\n', text.length() - 2) + 1 : -1;
-        String seal = lastLine < 0 ? "" : text.substring(lastLine, text.length() - 1);
-        if (!seal.startsWith(END) || !DIGEST.matcher(seal.substring(END.length())).matches()) {
-            throw new InvalidPolicyException(RESOURCE_NAME + " is incomplete: its last line must be '" + END
-                    + "<64 lowercase hex digits>' followed by a line break, but the file was cut short or edited;"
-                    + " redeploy the function code the ScopedGroupAuth construct wrote");
-        }
-        String body = text.substring(0, lastLine);
-        String digest = sha256(body);
-        if (!digest.equals(seal.substring(END.length()))) {
-            throw new InvalidPolicyException(RESOURCE_NAME + " does not match the digest on its last line: it was"
-                    + " changed after the ScopedGroupAuth construct wrote it; redeploy the function code the"
-                    + " construct wrote");
-        }
-        return new Sealed(body, digest);
-    }
-
-    /** Reads the header and the directives into the builder, and returns every scope they name. */
-    private static SortedSet<String> readDirectives(String body, ScopePolicy.Builder policy) {
-        Map<String, Integer> groupLines = new HashMap<>();
-        SortedSet<String> managed = new TreeSet<>();
-        boolean header = false;
-        boolean defaults = false;
-        String[] lines = body.split("\n", -1);
-        // The body ends with a line break, so the last element is always the empty rest after it.
-        for (int number = 1; number < lines.length; number++) {
-            String line = lines[number - 1];
-            if (line.isBlank() || line.startsWith("#")) {
-                continue;
-            }
-            String where = RESOURCE_NAME + " line " + number + ": ";
-            String[] words = SPACE.split(line.strip(), -1);
-            if (!header) {
-                checkHeader(words, where);
-                header = true;
-                continue;
-            }
-            List<String> arguments = Arrays.asList(words).subList(1, words.length);
-            try {
-                switch (words[0]) {
-                    case "group" -> {
-                        String group = arguments.isEmpty() ? "" : arguments.get(0);
-                        Integer earlier = groupLines.putIfAbsent(group, number);
-                        if (earlier != null) {
-                            throw new IllegalArgumentException(String.format("group '%s' is already defined on"
-                                    + " line %d; give each group one line", Printable.escape(group), earlier));
-                        }
-                        List<String> scopes = arguments.isEmpty() ? List.of() : arguments.subList(1, arguments.size());
-                        policy.group(group, scopes);
-                        managed.addAll(scopes);
-                    }
-                    case "default" -> {
-                        if (defaults) {
-                            throw new IllegalArgumentException(
-                                    "a second 'default' line; put every default scope on one line");
-                        }
-                        defaults = true;
-                        policy.defaultScopes(arguments);
-                        managed.addAll(arguments);
-                    }
-                    default -> throw new IllegalArgumentException(String.format(
-                            "unknown directive '%s'; expected 'group' or 'default'", Printable.escape(words[0])));
-                }
-            } catch (IllegalArgumentException e) {
-                throw new InvalidPolicyException(where + e.getMessage(), e);
-            }
-        }
-        if (!header) {
-            throw new InvalidPolicyException(RESOURCE_NAME + " has no header; it must start with '" + HEADER + " "
-                    + FORMAT_VERSION + "'");
-        }
-        if (managed.isEmpty()) {
-            throw new InvalidPolicyException(RESOURCE_NAME + " defines no group and no default scopes;"
-                    + " a policy must manage at least one scope");
-        }
-        return managed;
-    }
-
-    private static void checkHeader(String[] words, String where) {
-        if (words.length != 2 || !HEADER.equals(words[0])) {
-            throw new InvalidPolicyException(where + "expected the header '" + HEADER + " " + FORMAT_VERSION
-                    + "' but found '" + Printable.escape(String.join(" ", words)) + "'");
-        }
-        if (!String.valueOf(FORMAT_VERSION).equals(words[1])) {
-            throw new InvalidPolicyException(where + "format version '" + Printable.escape(words[1]) + "' is not"
-                    + " supported; this runtime reads version " + FORMAT_VERSION
-                    + ": use the runtime that ships with the construct that wrote the file");
-        }
-    }
-
-    private static Map<String, List<String>> parseGrants(String variable, String fileDigest, List<String> numbered) {
-        String tie = fileDigest.substring(0, VARIABLE_DIGEST_LENGTH);
-        if (variable == null || variable.isBlank()) {
-            throw new InvalidPolicyException(String.format("%s is not set; set it to '%s:%s' to let every app client"
-                    + " receive managed scopes, or to '%s:clientId=numbers' grants", CLIENTS_VARIABLE, tie, ANY_CLIENT,
-                    tie));
-        }
-        String value = variable.strip();
-        int colon = value.indexOf(':');
-        if (colon < 0) {
-            throw new InvalidPolicyException(String.format("%s '%s' does not start with the digest of the policy"
-                    + " file it numbers; expected '%s:' before the grants: deploy the variable and the function"
-                    + " code together (redeploy the stack)", CLIENTS_VARIABLE, Printable.escape(value), tie));
-        }
-        String written = value.substring(0, colon).strip();
-        if (!tie.equals(written)) {
-            throw new InvalidPolicyException(String.format("%s was written for policy file '%s', but this function's"
-                    + " %s is '%s'; scope numbers would name other scopes: deploy the variable and the function code"
-                    + " together (redeploy the stack) rather than editing either by hand", CLIENTS_VARIABLE,
-                    Printable.escape(written), RESOURCE_NAME, tie));
-        }
-        Map<String, List<String>> grants = new LinkedHashMap<>();
-        String entries = value.substring(colon + 1).strip();
-        if (ANY_CLIENT.equals(entries)) {
-            return grants;
-        }
-        for (String entry : entries.split(";", -1)) {
-            String grant = entry.strip();
-            int equals = grant.indexOf('=');
-            if (equals <= 0 || equals == grant.length() - 1) {
-                throw new InvalidPolicyException(String.format("%s entry '%s' is not 'clientId=numbers';"
-                        + " separate entries with ';'", CLIENTS_VARIABLE, Printable.escape(grant)));
-            }
-            String clientId = grant.substring(0, equals);
-            String numbers = grant.substring(equals + 1);
-            List<String> scopes = "*".equals(numbers) ? numbered : scopesByNumber(clientId, numbers, numbered);
-            if (grants.put(clientId, scopes) != null) {
-                throw new InvalidPolicyException(String.format("%s grants app client '%s' twice; give each client"
-                        + " one entry", CLIENTS_VARIABLE, Printable.escape(clientId)));
-            }
-        }
-        return grants;
-    }
-
-    private static List<String> scopesByNumber(String clientId, String numbers, List<String> numbered) {
-        List<String> scopes = new ArrayList<>();
-        for (String number : numbers.split(",", -1)) {
-            int index = NUMBER.matcher(number).matches() && number.length() < 10 ? Integer.parseInt(number) : -1;
-            if (index < 0 || index >= numbered.size()) {
-                throw new InvalidPolicyException(String.format(
-                        "%s entry for app client '%s' has scope number '%s'; use '*' or numbers from 0 to %d,"
-                                + " one per managed scope in ascending order", CLIENTS_VARIABLE,
-                        Printable.escape(clientId), Printable.escape(number), numbered.size() - 1));
-            }
-            scopes.add(numbered.get(index));
-        }
-        return scopes;
-    }
-
-    private static String sha256(String text) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
-        }
+        return PolicyFormat.read(file, environment);
     }
 }

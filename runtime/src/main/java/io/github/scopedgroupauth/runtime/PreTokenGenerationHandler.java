@@ -10,8 +10,8 @@ import com.amazonaws.services.lambda.runtime.events.CognitoUserPoolPreTokenGener
 import com.amazonaws.services.lambda.runtime.events.CognitoUserPoolPreTokenGenerationEventV2.Response;
 import com.amazonaws.services.lambda.runtime.logging.LogLevel;
 import io.github.scopedgroupauth.runtime.internal.DecisionLog;
-import io.github.scopedgroupauth.runtime.internal.Printable;
 import io.github.scopedgroupauth.runtime.internal.SnapStartPriming;
+import io.github.scopedgroupauth.runtime.policy.Printable;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
@@ -110,7 +110,7 @@ public final class PreTokenGenerationHandler
         if (version != null && SUPPORTED_VERSIONS.contains(version)) {
             return;
         }
-        String message = "pre token generation event version '" + Printable.escape(version) + "' is not"
+        String message = "pre token generation event version '" + Printable.excerpt(version) + "' is not"
                 + " supported, so this sign-in is refused: Cognito reads scope changes only from V2_0 and V3_0"
                 + " responses, and answering would leave unentitled scopes in the access token. Set the user"
                 + " pool's pre token generation trigger back to event version V2_0 or V3_0, as ScopedGroupAuth"

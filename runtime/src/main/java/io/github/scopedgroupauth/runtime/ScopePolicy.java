@@ -1,7 +1,7 @@
 package io.github.scopedgroupauth.runtime;
 
-import io.github.scopedgroupauth.runtime.internal.Printable;
-import io.github.scopedgroupauth.runtime.internal.ScopeSyntax;
+import io.github.scopedgroupauth.runtime.policy.Printable;
+import io.github.scopedgroupauth.runtime.policy.ScopeSyntax;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
@@ -186,8 +186,10 @@ public final class ScopePolicy {
     }
 
     /**
-     * Builds a {@link ScopePolicy}. Every scope must be {@code identifier/scopeName} without whitespace,
-     * {@code "} or {@code \}; every group name must be non-empty without whitespace.
+     * Builds a {@link ScopePolicy}. Scopes and group names must follow Cognito's rules, checked as the
+     * construct checks them: every scope a custom {@code identifier/scopeName} of printable ASCII without
+     * whitespace, {@code "} or {@code \}, at most 256 characters; every group name 1 to 128 letters, marks,
+     * symbols, numbers and punctuation.
      */
     public static final class Builder {
 
@@ -214,16 +216,21 @@ public final class ScopePolicy {
         /**
          * Adds the scopes of one group.
          *
-         * @param group the group name; not empty, no whitespace
+         * @param group the group name; 1 to 128 letters, marks, symbols, numbers and punctuation
          * @param scopes its scopes; at least one
          * @return this builder
-         * @throws IllegalArgumentException if the name or a scope is malformed, or there are no scopes
+         * @throws IllegalArgumentException if the name or a scope breaks Cognito's rules, or there are no scopes
          */
         public Builder group(String group, Collection<String> scopes) {
-            ScopeSyntax.checkGroupName(group);
+            if (group == null || group.isEmpty()) {
+                throw new IllegalArgumentException("a group name is empty; give every group a name");
+            }
+            ScopeSyntax.groupNameProblem(group).ifPresent(problem -> {
+                throw new IllegalArgumentException("group name '" + Printable.excerpt(group) + "' " + problem);
+            });
             if (scopes == null || scopes.isEmpty()) {
                 throw new IllegalArgumentException(String.format(
-                        "group '%s' has no scopes; give each group at least one scope", Printable.escape(group)));
+                        "group '%s' has no scopes; give each group at least one scope", Printable.excerpt(group)));
             }
             List<String> checked = checkScopes(scopes);
             groupScopes.computeIfAbsent(group, key -> new HashSet<>()).addAll(checked);
@@ -276,7 +283,9 @@ public final class ScopePolicy {
 
         private static List<String> checkScopes(Collection<String> scopes) {
             for (String scope : scopes) {
-                ScopeSyntax.checkScope(scope);
+                ScopeSyntax.problem(scope).ifPresent(problem -> {
+                    throw new IllegalArgumentException("scope '" + Printable.excerpt(scope) + "' " + problem);
+                });
             }
             return List.copyOf(scopes);
         }

@@ -251,7 +251,8 @@ class PolicyFileTest {
             assertThatThrownBy(() -> read(HEADER + "group AD\u0007MINS admin/*\n"))
                     .isInstanceOf(InvalidPolicyException.class)
                     .hasMessage("scoped-group-auth.conf line 2: group name 'AD\\u0007MINS' contains whitespace or a"
-                            + " control character; remove it");
+                            + " control character; group names may contain letters, marks, symbols, numbers and"
+                            + " punctuation only");
         }
 
         @Test
@@ -281,24 +282,24 @@ class PolicyFileTest {
         void rejectsScopeWithoutSlash() {
             assertThatThrownBy(() -> read(HEADER + "group ADMINS admin\n"))
                     .isInstanceOf(InvalidPolicyException.class)
-                    .hasMessage("scoped-group-auth.conf line 2: scope 'admin' is not 'identifier/scopeName';"
-                            + " both parts must be non-empty");
+                    .hasMessage("scoped-group-auth.conf line 2: scope 'admin' has no '/'; write scopes as"
+                            + " 'identifier/scopeName', e.g. 'admin/*'");
         }
 
         @Test
         void rejectsScopeWithEmptyIdentifier() {
             assertThatThrownBy(() -> read(HEADER + "group ADMINS /read\n"))
                     .isInstanceOf(InvalidPolicyException.class)
-                    .hasMessage("scoped-group-auth.conf line 2: scope '/read' is not 'identifier/scopeName';"
-                            + " both parts must be non-empty");
+                    .hasMessage("scoped-group-auth.conf line 2: scope '/read' has an empty identifier; write scopes"
+                            + " as 'identifier/scopeName', e.g. 'admin/*'");
         }
 
         @Test
         void rejectsScopeWithEmptyName() {
             assertThatThrownBy(() -> read(HEADER + "default admin/\n"))
                     .isInstanceOf(InvalidPolicyException.class)
-                    .hasMessage("scoped-group-auth.conf line 2: scope 'admin/' is not 'identifier/scopeName';"
-                            + " both parts must be non-empty");
+                    .hasMessage("scoped-group-auth.conf line 2: scope 'admin/' has an empty scope name; write scopes"
+                            + " as 'identifier/scopeName', e.g. 'admin/*'");
         }
 
         @ParameterizedTest
@@ -310,14 +311,14 @@ class PolicyFileTest {
             assertThatThrownBy(() -> read(HEADER + "group ADMINS " + scope + "\n"))
                     .isInstanceOf(InvalidPolicyException.class)
                     .hasMessage("scoped-group-auth.conf line 2: scope '" + quoted + "' contains whitespace,"
-                            + " a control character, '\"' or '\\'; remove it");
+                            + " a control character, '\"' or '\\'; scopes may not contain them");
         }
 
         @Test
         void rejectsDoubleSpaceBetweenWords_asEmptyScope() {
             assertThatThrownBy(() -> read(HEADER + "group ADMINS  admin/*\n"))
                     .isInstanceOf(InvalidPolicyException.class)
-                    .hasMessage("scoped-group-auth.conf line 2: a scope is empty;"
+                    .hasMessage("scoped-group-auth.conf line 2: scope '' is empty;"
                             + " write scopes as 'identifier/scopeName'");
         }
 
@@ -588,7 +589,7 @@ class PolicyFileTest {
             assertThatThrownBy(() -> PolicyFile.load(loader, Map.of()))
                     .isInstanceOf(InvalidPolicyException.class)
                     .hasMessage("scoped-group-auth.conf line 2: scope 'équipe/read' contains a character outside"
-                            + " printable ASCII, which Cognito does not allow in scopes; remove it");
+                            + " printable ASCII; Cognito scopes allow only printable ASCII characters");
         }
 
         @Test

@@ -10,7 +10,7 @@ import com.amazonaws.services.lambda.runtime.events.CognitoUserPoolPreTokenGener
 import com.amazonaws.services.lambda.runtime.events.CognitoUserPoolPreTokenGenerationEventV2.Response;
 import com.amazonaws.services.lambda.runtime.logging.LogLevel;
 import com.amazonaws.services.lambda.runtime.tests.annotations.Event;
-import io.github.scopedgroupauth.runtime.internal.Printable;
+import io.github.scopedgroupauth.runtime.policy.Printable;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -134,7 +134,7 @@ class PreTokenGenerationHandlerTest {
                         .build())
                 .build();
         CapturingLogger logger = new CapturingLogger();
-        String message = "pre token generation event version '" + Printable.escape(version) + "' is not supported,"
+        String message = "pre token generation event version '" + Printable.excerpt(version) + "' is not supported,"
                 + " so this sign-in is refused: Cognito reads scope changes only from V2_0 and V3_0 responses, and"
                 + " answering would leave unentitled scopes in the access token. Set the user pool's pre token"
                 + " generation trigger back to event version V2_0 or V3_0, as ScopedGroupAuth defines it (a"

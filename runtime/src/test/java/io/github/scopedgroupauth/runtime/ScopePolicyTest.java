@@ -16,7 +16,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.Arguments;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.provider.NullAndEmptySource;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class ScopePolicyTest {
 
@@ -495,7 +495,8 @@ class ScopePolicyTest {
         void rejectsGroupName_withWhitespaceOrControlCharacter_quotingItEscaped(String group, String quoted) {
             assertThatThrownBy(() -> ScopePolicy.builder().group(group, List.of("admin/*")))
                     .isInstanceOf(IllegalArgumentException.class)
-                    .hasMessage("group name '" + quoted + "' contains whitespace or a control character; remove it");
+                    .hasMessage("group name '" + quoted + "' contains whitespace or a control character; group names"
+                            + " may contain letters, marks, symbols, numbers and punctuation only");
         }
 
         @Test
@@ -527,14 +528,14 @@ class ScopePolicyTest {
         void rejectsEmptyScope() {
             assertThatThrownBy(() -> ScopePolicy.builder().group("ADMINS", List.of("")))
                     .isInstanceOf(IllegalArgumentException.class)
-                    .hasMessage("a scope is empty; write scopes as 'identifier/scopeName'");
+                    .hasMessage("scope '' is empty; write scopes as 'identifier/scopeName'");
         }
 
         @Test
         void rejectsNullScope() {
             assertThatThrownBy(() -> ScopePolicy.builder().defaultScopes(Arrays.asList("admin/*", null)))
                     .isInstanceOf(IllegalArgumentException.class)
-                    .hasMessage("a scope is empty; write scopes as 'identifier/scopeName'");
+                    .hasMessage("scope 'null' is empty; write scopes as 'identifier/scopeName'");
         }
 
         static Stream<Arguments> scopesWithWhitespaceControlCharacterQuoteOrBackslash() {
@@ -553,22 +554,40 @@ class ScopePolicyTest {
             assertThatThrownBy(() -> ScopePolicy.builder().group("ADMINS", List.of(scope)))
                     .isInstanceOf(IllegalArgumentException.class)
                     .hasMessage("scope '" + quoted + "' contains whitespace, a control character, '\"' or '\\';"
-                            + " remove it");
+                            + " scopes may not contain them");
         }
 
         @ParameterizedTest
-        @ValueSource(strings = {"admin", "/read", "admin/", "/", "https://api.example.com/"})
-        void rejectsScope_withoutIdentifierOrName(String scope) {
+        @CsvSource(delimiter = '|', value = {
+            "admin                    | has no '/'",
+            "/read                    | has an empty identifier",
+            "/                        | has an empty identifier",
+            "admin/                   | has an empty scope name",
+            "https://api.example.com/ | has an empty scope name"})
+        void rejectsScope_withoutIdentifierOrName(String scope, String problem) {
             assertThatThrownBy(() -> ScopePolicy.builder().defaultScopes(List.of(scope)))
                     .isInstanceOf(IllegalArgumentException.class)
-                    .hasMessage("scope '" + scope + "' is not 'identifier/scopeName'; both parts must be non-empty");
+                    .hasMessage("scope '" + scope + "' " + problem + "; write scopes as 'identifier/scopeName',"
+                            + " e.g. 'admin/*'");
+        }
+
+        @Test
+        void rejectsScopesTheConstructRefuses_becauseBothUseOneSetOfRules() {
+            assertThatThrownBy(() -> ScopePolicy.builder().defaultScopes(List.of("a/" + "n".repeat(255))))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageEndingWith("is 257 characters long; Cognito allows at most 256 characters in a whole"
+                            + " scope 'identifier/scopeName': shorten the identifier or the scope name");
+            assertThatThrownBy(() -> ScopePolicy.builder().group("G".repeat(129), List.of("a/b")))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessage("group name '" + "G".repeat(120) + "... (9 more characters)' is 129 characters long;"
+                            + " group names are 1 to 128 characters");
         }
 
         @Test
         void rejectsMalformedScope_inClientGrant() {
             assertThatThrownBy(() -> ScopePolicy.builder().clientGrant("web", List.of("admin")))
                     .isInstanceOf(IllegalArgumentException.class)
-                    .hasMessage("scope 'admin' is not 'identifier/scopeName'; both parts must be non-empty");
+                    .hasMessage("scope 'admin' has no '/'; write scopes as 'identifier/scopeName', e.g. 'admin/*'");
         }
 
         @ParameterizedTest

@@ -1,48 +1,35 @@
-package io.github.scopedgroupauth.internal;
+package io.github.scopedgroupauth.runtime.policy;
 
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * A custom OAuth scope, {@code identifier/scopeName}, split at the last {@code /} because identifiers are
- * often URLs. Knows Cognito's naming rules and says, in words a user can act on, which one a string breaks.
+ * Cognito's rules for custom OAuth scopes and group names, checked the same way by the construct at synth
+ * time and by the handler when it reads its policy. Each check says, in words a user can act on, which rule
+ * a value breaks; the caller quotes the value before it.
+ *
+ * <p>A custom scope is {@code identifier/scopeName}, split at the last {@code /} because identifiers are
+ * often URLs.
  *
  * @see <a href="https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_ResourceServerScopeType.html">
  *     ResourceServerScopeType</a>
  */
-public final class ScopeString {
+public final class ScopeSyntax {
 
     /** Cognito's standard scopes: issued by Cognito itself, never by a resource server. */
     public static final Set<String> STANDARD_SCOPES =
             Set.of("openid", "email", "phone", "profile", "aws.cognito.signin.user.admin");
     /** Cognito's limit on a whole scope string in an app client's allowed scopes ({@code ScopeType}). */
-    static final int MAX_SCOPE_LENGTH = 256;
+    public static final int MAX_SCOPE_LENGTH = 256;
+    /** Cognito's limit on a group name. */
+    public static final int MAX_GROUP_NAME_LENGTH = 128;
 
     private static final Pattern IDENTIFIER = Pattern.compile("[\\x21\\x23-\\x5B\\x5D-\\x7E]+");
     private static final Pattern NAME = Pattern.compile("[\\x21\\x23-\\x2E\\x30-\\x5B\\x5D-\\x7E]+");
+    private static final Pattern GROUP_NAME = Pattern.compile("[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}]+");
 
-    private final String identifier;
-    private final String name;
-
-    private ScopeString(String identifier, String name) {
-        this.identifier = identifier;
-        this.name = name;
-    }
-
-    /**
-     * Splits a scope that {@link #problem(String)} accepts.
-     *
-     * @param scope the scope
-     * @return its identifier and name
-     * @throws IllegalArgumentException if the scope breaks a rule
-     */
-    public static ScopeString parse(String scope) {
-        problem(scope).ifPresent(problem -> {
-            throw new IllegalArgumentException("scope '" + Printable.escape(scope) + "' " + problem);
-        });
-        int slash = scope.lastIndexOf('/');
-        return new ScopeString(scope.substring(0, slash), scope.substring(slash + 1));
+    private ScopeSyntax() {
     }
 
     /**
@@ -76,15 +63,13 @@ public final class ScopeString {
                     + MAX_SCOPE_LENGTH + " characters in a whole scope 'identifier/scopeName': shorten the"
                     + " identifier or the scope name");
         }
-        String identifier = scope.substring(0, slash);
-        String name = scope.substring(slash + 1);
-        if (identifier.isEmpty()) {
+        if (slash == 0) {
             return Optional.of("has an empty identifier; write scopes as 'identifier/scopeName', e.g. 'admin/*'");
         }
-        if (name.isEmpty()) {
+        if (slash == scope.length() - 1) {
             return Optional.of("has an empty scope name; write scopes as 'identifier/scopeName', e.g. 'admin/*'");
         }
-        if (!IDENTIFIER.matcher(identifier).matches() || !NAME.matcher(name).matches()) {
+        if (!IDENTIFIER.matcher(identifier(scope)).matches() || !NAME.matcher(name(scope)).matches()) {
             return Optional.of("contains a character outside printable ASCII; Cognito scopes allow only"
                     + " printable ASCII characters");
         }
@@ -92,20 +77,40 @@ public final class ScopeString {
     }
 
     /**
-     * The resource server identifier: everything before the last {@code /}.
+     * What is wrong with a non-empty group name, phrased to follow {@code "group name 'x' "}.
      *
-     * @return the identifier
+     * @param group the group name to check; not empty
+     * @return the problem, or empty if Cognito accepts the name
      */
-    public String identifier() {
-        return identifier;
+    public static Optional<String> groupNameProblem(String group) {
+        if (group.length() > MAX_GROUP_NAME_LENGTH) {
+            return Optional.of("is " + group.length() + " characters long; group names are 1 to "
+                    + MAX_GROUP_NAME_LENGTH + " characters");
+        }
+        if (!GROUP_NAME.matcher(group).matches()) {
+            return Optional.of("contains whitespace or a control character; group names may contain letters,"
+                    + " marks, symbols, numbers and punctuation only");
+        }
+        return Optional.empty();
     }
 
     /**
-     * The scope name: everything after the last {@code /}.
+     * The resource server identifier of a valid scope: everything before the last {@code /}.
      *
+     * @param scope a scope {@link #problem} accepts
+     * @return the identifier
+     */
+    public static String identifier(String scope) {
+        return scope.substring(0, scope.lastIndexOf('/'));
+    }
+
+    /**
+     * The scope name of a valid scope: everything after the last {@code /}.
+     *
+     * @param scope a scope {@link #problem} accepts
      * @return the scope name
      */
-    public String name() {
-        return name;
+    public static String name(String scope) {
+        return scope.substring(scope.lastIndexOf('/') + 1);
     }
 }

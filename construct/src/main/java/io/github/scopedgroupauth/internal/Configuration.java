@@ -1,0 +1,81 @@
+package io.github.scopedgroupauth.internal;
+
+import io.github.scopedgroupauth.ScopedGroupAuthProps;
+import io.github.scopedgroupauth.runtime.policy.PolicyFormat;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import software.amazon.awscdk.Stack;
+import software.amazon.awscdk.services.cognito.LambdaVersion;
+import software.amazon.awscdk.services.cognito.UserPool;
+import software.amazon.awscdk.services.cognito.UserPoolClient;
+import software.constructs.Construct;
+
+/**
+ * Everything {@code ScopedGroupAuth} needs, validated, with its defaults applied: the construct defines its
+ * children from this value only, after every problem with the properties and the pool has been reported.
+ *
+ * @param userPool the user pool
+ * @param pool what the app already defined on the pool, before the construct
+ * @param plan the groups, scopes and resource servers, sorted
+ * @param clients the app clients to grant every managed scope
+ * @param createGroups whether to define the groups the app has not defined
+ * @param lambdaVersion the trigger's event version
+ * @param function the function's settings
+ * @param policyFile the policy file for the function code
+ */
+public record Configuration(UserPool userPool, PoolInspection pool, ScopePlan plan, List<UserPoolClient> clients,
+        boolean createGroups, LambdaVersion lambdaVersion, TriggerFunction.Settings function,
+        PolicyFormat.Written policyFile) {
+
+    /**
+     * Validates the properties and the pool, reporting every problem at once.
+     *
+     * @param construct the ScopedGroupAuth construct, still without children
+     * @param props the properties
+     * @return the configuration
+     * @throws IllegalArgumentException listing every problem found
+     */
+    public static Configuration of(Construct construct, ScopedGroupAuthProps props) {
+        if (props == null) {
+            throw new IllegalArgumentException("`props` is required; pass ScopedGroupAuthProps.builder()"
+                    + ".userPool(pool).groupScopes(map).build()");
+        }
+        Problems problems = new Problems();
+        UserPool userPool = props.getUserPool();
+        if (userPool == null) {
+            problems.add("`userPool` is required; pass the UserPool whose access tokens should carry the scopes");
+        }
+        ScopePlan plan = ScopePlan.of(props, problems);
+        PoolInspection pool = userPool == null ? null : new PoolInspection(userPool);
+        boolean createGroups = props.getCreateGroups() == null || props.getCreateGroups();
+        if (pool != null) {
+            checkSameStack(construct, userPool, problems);
+            pool.check(problems);
+            ResourceServers.check(pool, plan, problems);
+            new StackCapacity(construct, pool, plan, createGroups).check(problems);
+        }
+        TriggerFunction.Settings function = TriggerFunction.Settings.of(props);
+        function.check(problems);
+        // Copied without List.copyOf, which refuses the null entry that is reported below.
+        List<UserPoolClient> clients = props.getClients() == null ? List.of()
+                : Collections.unmodifiableList(new ArrayList<>(props.getClients()));
+        // Without managed scopes there is nothing to grant; the empty map is the one problem worth reporting.
+        if (!plan.managedScopes().isEmpty()) {
+            ClientGrants firstGrants = ClientGrants.beforeResourceServers(userPool, plan.managedScopes());
+            clients.forEach(client -> firstGrants.check("`clients` entry", client, plan.managedScopes(), false,
+                    problems));
+        }
+        problems.throwIfAny(construct.getNode().getPath());
+        LambdaVersion version = props.getLambdaVersion() == null ? LambdaVersion.V2_0 : props.getLambdaVersion();
+        return new Configuration(userPool, pool, plan, clients, createGroups, version, function,
+                PolicyFormat.write(plan.groupScopes(), plan.defaultScopes()));
+    }
+
+    private static void checkSameStack(Construct construct, UserPool pool, Problems problems) {
+        if (!Stack.of(construct).getNode().getPath().equals(Stack.of(pool).getNode().getPath())) {
+            problems.add("`userPool` is in stack " + Stack.of(pool).getNode().getPath() + "; define ScopedGroupAuth"
+                    + " in the same stack, because the pool refers to the trigger and the trigger to the clients");
+        }
+    }
+}

@@ -1,0 +1,69 @@
+package io.github.scopedgroupauth.runtime.policy;
+
+/**
+ * Makes a value safe to quote in an error message: every character that is invisible or breaks a line
+ * (controls, format characters such as the byte-order mark, separators other than the plain space,
+ * surrogates, private-use and unassigned code points) is written as a {@code \}{@code uXXXX} escape, so it
+ * shows instead of hiding, forging a line or driving a terminal; letters of any script stay readable.
+ */
+public final class Printable {
+
+    /** Enough of a value from a file or an event to recognise it; the rest is only counted. */
+    static final int EXCERPT_LENGTH = 120;
+
+    private Printable() {
+    }
+
+    /**
+     * The whole value with every invisible or line-breaking character escaped, for values from the app's own
+     * code, whose messages about a length quote them whole.
+     *
+     * @param value the value; may be null
+     * @return the escaped value, or {@code null} written out for a null value
+     */
+    public static String escape(String value) {
+        return value == null ? "null" : escape(value, value.length());
+    }
+
+    /**
+     * The value escaped as by {@link #escape}, cut after {@value #EXCERPT_LENGTH} characters, for values read
+     * from a file, the environment or an event, whose length nothing bounds.
+     *
+     * @param value the value; may be null
+     * @return the escaped excerpt, or {@code null} written out for a null value
+     */
+    public static String excerpt(String value) {
+        return value == null ? "null" : escape(value, EXCERPT_LENGTH);
+    }
+
+    private static String escape(String value, int maxLength) {
+        int end = Math.min(value.length(), maxLength);
+        StringBuilder escaped = new StringBuilder(end + 16);
+        for (int i = 0; i < end; i++) {
+            char c = value.charAt(i);
+            if (isHidden(c)) {
+                escaped.append(String.format("\\u%04X", (int) c));
+            } else {
+                escaped.append(c);
+            }
+        }
+        if (value.length() > end) {
+            escaped.append("... (").append(value.length() - end).append(" more characters)");
+        }
+        return escaped.toString();
+    }
+
+    private static boolean isHidden(char c) {
+        if (c == ' ') {
+            return false;
+        }
+        switch (Character.getType(c)) {
+            case Character.CONTROL, Character.FORMAT, Character.SPACE_SEPARATOR, Character.LINE_SEPARATOR,
+                    Character.PARAGRAPH_SEPARATOR, Character.SURROGATE, Character.PRIVATE_USE,
+                    Character.UNASSIGNED:
+                return true;
+            default:
+                return false;
+        }
+    }
+}
