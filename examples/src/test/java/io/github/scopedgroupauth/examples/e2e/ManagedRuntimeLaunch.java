@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 
@@ -24,22 +25,22 @@ import java.util.zip.ZipFile;
  */
 final class ManagedRuntimeLaunch {
 
-    static final String FUNCTION_NAME = "ScopedGroupAuthFunction";
-    static final String REGION = "us-east-1";
-    /** The unqualified function ARN, in a made-up account. */
+    private static final String FUNCTION_NAME = "ScopedGroupAuthFunction";
+    private static final String REGION = "us-east-1";
+    /** The unqualified function ARN, in a made-up account; sent with every event. */
     static final String FUNCTION_ARN = "arn:aws:lambda:" + REGION + ":123456789012:function:" + FUNCTION_NAME;
-
     private static final String MAIN_CLASS = "com.amazonaws.services.lambda.runtime.api.client.AWSLambda";
     private static final String NATIVE_LIBRARY_PROPERTY =
             "com.amazonaws.services.lambda.runtime.api.client.runtimeapi.NativeClient.JNI";
-    // The RIC and the compile dependencies of its pom (2.10.1), with theirs: utils-lite needs annotations. Only
-    // these reach the child JVM; the RIC loads the function's own classes from the code directory.
-    private static final List<String> RIC_ARTIFACTS = List.of(
-            "com.amazonaws:aws-lambda-java-runtime-interface-client",
-            "com.amazonaws:aws-lambda-java-core",
-            "com.amazonaws:aws-lambda-java-serialization",
-            "software.amazon.awssdk:utils-lite",
-            "software.amazon.awssdk:annotations");
+    // The Maven folders (group/artifact) of the RIC and the compile dependencies of its pom (2.10.1), with theirs:
+    // utils-lite needs annotations. Only these jars reach the child JVM; the RIC loads the function's own classes
+    // from the code directory.
+    private static final List<String> RIC_FOLDERS = List.of(
+            "/com/amazonaws/aws-lambda-java-runtime-interface-client/",
+            "/com/amazonaws/aws-lambda-java-core/",
+            "/com/amazonaws/aws-lambda-java-serialization/",
+            "/software/amazon/awssdk/utils-lite/",
+            "/software/amazon/awssdk/annotations/");
 
     private ManagedRuntimeLaunch() {
     }
@@ -112,34 +113,21 @@ final class ManagedRuntimeLaunch {
         return environment;
     }
 
-    /** The RIC's jars on the test classpath, the RIC first, picked by their Maven {@code group/artifact/} folders. */
+    /** The RIC's jars on the test classpath, the RIC first. */
     private static List<Path> ricJars() {
         String classpath = System.getProperty("java.class.path");
-        List<Path> found = new ArrayList<>();
-        List<String> missing = new ArrayList<>();
-        for (String coordinates : RIC_ARTIFACTS) {
-            String[] parts = coordinates.split(":");
-            String folder = "/" + parts[0].replace('.', '/') + "/" + parts[1] + "/";
-            Path jar = null;
-            for (String entry : classpath.split(File.pathSeparator)) {
-                String path = entry.replace(File.separatorChar, '/');
-                String name = path.substring(path.lastIndexOf('/') + 1);
-                if (jar == null && path.contains(folder) && name.startsWith(parts[1] + "-") && name.endsWith(".jar")) {
-                    jar = Path.of(entry);
-                }
-            }
-            if (jar == null) {
-                missing.add(coordinates);
-            } else {
-                found.add(jar);
-            }
+        List<Path> jars = new ArrayList<>();
+        for (String folder : RIC_FOLDERS) {
+            String jar = Stream.of(classpath.split(File.pathSeparator))
+                    .filter(entry -> entry.replace(File.separatorChar, '/').contains(folder) && entry.endsWith(".jar"))
+                    .findFirst()
+                    .orElseThrow(() -> new IllegalStateException("the test classpath has no jar in " + folder
+                            + ", which the runtime interface client needs; declare"
+                            + " com.amazonaws:aws-lambda-java-runtime-interface-client as a test dependency."
+                            + " Classpath: " + classpath));
+            jars.add(Path.of(jar));
         }
-        if (!missing.isEmpty()) {
-            throw new IllegalStateException("the test classpath lacks " + missing + ", which the runtime interface"
-                    + " client needs; declare com.amazonaws:aws-lambda-java-runtime-interface-client as a test"
-                    + " dependency. Classpath: " + classpath);
-        }
-        return found;
+        return jars;
     }
 
     /**
