@@ -6,19 +6,19 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** The rules of a decision hold for one made by the public constructor too. */
 class ScopeDecisionTest {
 
+    private static final ScopePolicy ADMINS_AND_EVERYONE = ScopePolicy.builder()
+            .groupScopes(Map.of("ADMINS", List.of("admin/*"), "EVERYONE", List.of("everyone/*")))
+            .build();
+
     @Test
     void equalsTheDecisionOfThePolicy_whenBuiltWithTheSameScopes() {
-        ScopePolicy policy = ScopePolicy.builder()
-                .group("ADMINS", List.of("admin/*"))
-                .group("EVERYONE", List.of("everyone/*"))
-                .build();
-
-        ScopeDecision decided = policy.decide("web", List.of("EVERYONE"), List.of("admin/*", "openid"));
+        ScopeDecision decided = ADMINS_AND_EVERYONE.decide("web", List.of("EVERYONE"), List.of("admin/*", "openid"));
 
         assertThat(decided).isEqualTo(new ScopeDecision(List.of("everyone/*"), List.of("admin/*"),
                 List.of("everyone/*", "openid")));
