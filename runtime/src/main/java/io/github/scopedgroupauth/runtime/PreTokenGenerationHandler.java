@@ -10,6 +10,7 @@ import com.amazonaws.services.lambda.runtime.events.CognitoUserPoolPreTokenGener
 import com.amazonaws.services.lambda.runtime.events.CognitoUserPoolPreTokenGenerationEventV2.Response;
 import com.amazonaws.services.lambda.runtime.logging.LogLevel;
 import io.github.scopedgroupauth.runtime.internal.DecisionLog;
+import io.github.scopedgroupauth.runtime.internal.LoggerContext;
 import io.github.scopedgroupauth.runtime.internal.SnapStartPriming;
 import io.github.scopedgroupauth.runtime.policy.Printable;
 import java.util.Arrays;
@@ -71,7 +72,7 @@ public final class PreTokenGenerationHandler
     public PreTokenGenerationHandler(ScopePolicy policy) {
         this.policy = Objects.requireNonNull(policy, "policy");
         this.priming = SnapStartPriming.register(() -> handleRequest(SnapStartPriming.syntheticEvent(policy),
-                SnapStartPriming.silentContext()));
+                LoggerContext.silent()));
     }
 
     /**

@@ -1,56 +1,61 @@
 package io.github.scopedgroupauth.runtime;
 
+import java.util.Collections;
 import java.util.List;
-import java.util.SortedSet;
+import java.util.Objects;
 import java.util.TreeSet;
 
 /**
- * The outcome of {@link ScopePolicy#decide}: which scopes to add to an access token and which to take out.
+ * The outcome of {@link ScopePolicy#decide}: which scopes to add to an access token, which to take out, and
+ * the scopes the token then carries.
  *
- * <p>Both lists are sorted and free of duplicates. A scope is never in both. The value is immutable.
+ * <p>Every list is immutable, sorted and free of duplicates. A scope is never both added and suppressed: the
+ * token scopes hold every added scope and no suppressed one. The constructor keeps these rules for any caller.
+ *
+ * <pre>{@code
+ * ScopeDecision decision = policy.decide("web-client-id", List.of("EVERYONE"), List.of("openid", "admin/*"));
+ * decision.scopesToSuppress(); // [admin/*]
+ * }</pre>
+ *
+ * @param scopesToAdd scopes the user is entitled to but did not request; the trigger adds them to the access
+ *     token
+ * @param scopesToSuppress requested managed scopes the user is not entitled to; the trigger removes them from
+ *     the access token
+ * @param tokenScopes the scopes the access token carries once Cognito applies this decision: the requested
+ *     scopes, minus the suppressed ones, plus the added ones
  */
-public final class ScopeDecision {
-
-    private final List<String> requestedScopes;
-    private final List<String> scopesToAdd;
-    private final List<String> scopesToSuppress;
-
-    ScopeDecision(SortedSet<String> requestedScopes, SortedSet<String> scopesToAdd,
-            SortedSet<String> scopesToSuppress) {
-        this.requestedScopes = List.copyOf(requestedScopes);
-        this.scopesToAdd = List.copyOf(scopesToAdd);
-        this.scopesToSuppress = List.copyOf(scopesToSuppress);
-    }
+public record ScopeDecision(List<String> scopesToAdd, List<String> scopesToSuppress, List<String> tokenScopes) {
 
     /**
-     * Scopes the user is entitled to but did not request; the trigger adds them to the access token.
+     * Copies the lists, sorted and without duplicates, and checks that they agree.
      *
-     * @return an immutable sorted list, possibly empty
+     * @param scopesToAdd the scopes to add
+     * @param scopesToSuppress the scopes to suppress
+     * @param tokenScopes the scopes of the token
+     * @throws NullPointerException if a list or a scope in it is null
+     * @throws IllegalArgumentException if a scope is both added and suppressed, an added scope is not among the
+     *     token scopes, or a suppressed one is
      */
-    public List<String> scopesToAdd() {
-        return scopesToAdd;
-    }
-
-    /**
-     * Requested managed scopes the user is not entitled to; the trigger removes them from the access token.
-     *
-     * @return an immutable sorted list, possibly empty
-     */
-    public List<String> scopesToSuppress() {
-        return scopesToSuppress;
-    }
-
-    /**
-     * The scopes the access token carries once Cognito applies this decision: the requested scopes,
-     * minus the suppressed ones, plus the added ones.
-     *
-     * @return an immutable sorted list, possibly empty
-     */
-    public List<String> tokenScopes() {
-        SortedSet<String> result = new TreeSet<>(requestedScopes);
-        result.removeAll(scopesToSuppress);
-        result.addAll(scopesToAdd);
-        return List.copyOf(result);
+    public ScopeDecision {
+        scopesToAdd = sortedCopy(scopesToAdd, "scopesToAdd");
+        scopesToSuppress = sortedCopy(scopesToSuppress, "scopesToSuppress");
+        tokenScopes = sortedCopy(tokenScopes, "tokenScopes");
+        for (String scope : scopesToAdd) {
+            if (contains(scopesToSuppress, scope)) {
+                throw new IllegalArgumentException("`scopesToAdd` and `scopesToSuppress` both have '" + scope
+                        + "'; a scope is either added or suppressed");
+            }
+            if (!contains(tokenScopes, scope)) {
+                throw new IllegalArgumentException("`scopesToAdd` has '" + scope + "', which `tokenScopes` lacks;"
+                        + " the token carries every added scope");
+            }
+        }
+        for (String scope : scopesToSuppress) {
+            if (contains(tokenScopes, scope)) {
+                throw new IllegalArgumentException("`scopesToSuppress` has '" + scope + "', which `tokenScopes`"
+                        + " has too; the token carries no suppressed scope");
+            }
+        }
     }
 
     /**
@@ -63,25 +68,22 @@ public final class ScopeDecision {
     }
 
     @Override
-    public boolean equals(Object other) {
-        if (this == other) {
-            return true;
-        }
-        if (!(other instanceof ScopeDecision)) {
-            return false;
-        }
-        ScopeDecision that = (ScopeDecision) other;
-        return requestedScopes.equals(that.requestedScopes) && scopesToAdd.equals(that.scopesToAdd)
-                && scopesToSuppress.equals(that.scopesToSuppress);
-    }
-
-    @Override
-    public int hashCode() {
-        return 31 * (31 * requestedScopes.hashCode() + scopesToAdd.hashCode()) + scopesToSuppress.hashCode();
-    }
-
-    @Override
     public String toString() {
         return "ScopeDecision{add=" + scopesToAdd + ", suppress=" + scopesToSuppress + "}";
+    }
+
+    /** An immutable copy; sorted again only if it is not already sorted without duplicates, as from decide. */
+    private static List<String> sortedCopy(List<String> scopes, String name) {
+        List<String> copy = List.copyOf(Objects.requireNonNull(scopes, name));
+        for (int i = 1; i < copy.size(); i++) {
+            if (copy.get(i - 1).compareTo(copy.get(i)) >= 0) {
+                return List.copyOf(new TreeSet<>(copy));
+            }
+        }
+        return copy;
+    }
+
+    private static boolean contains(List<String> sorted, String scope) {
+        return Collections.binarySearch(sorted, scope) >= 0;
     }
 }

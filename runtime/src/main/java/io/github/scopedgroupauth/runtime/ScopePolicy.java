@@ -86,7 +86,11 @@ public final class ScopePolicy {
                 toSuppress.add(scope);
             }
         }
-        return new ScopeDecision(requested, toAdd, toSuppress);
+        // What the token then carries; the requested set is not needed any more, so it becomes that.
+        SortedSet<String> tokenScopes = requested;
+        tokenScopes.removeAll(toSuppress);
+        tokenScopes.addAll(toAdd);
+        return new ScopeDecision(List.copyOf(toAdd), List.copyOf(toSuppress), List.copyOf(tokenScopes));
     }
 
     /**

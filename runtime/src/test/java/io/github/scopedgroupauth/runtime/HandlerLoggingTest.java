@@ -9,6 +9,7 @@ import com.amazonaws.services.lambda.runtime.events.CognitoUserPoolPreTokenGener
 import com.amazonaws.services.lambda.runtime.events.CognitoUserPoolPreTokenGenerationEventV2.Request;
 import com.amazonaws.services.lambda.runtime.logging.LogLevel;
 import com.amazonaws.services.lambda.runtime.tests.annotations.Event;
+import io.github.scopedgroupauth.runtime.internal.LoggerContext;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -29,7 +30,7 @@ class HandlerLoggingTest {
     @Event(value = "events/hosted-auth-escalation.json", type = CognitoUserPoolPreTokenGenerationEventV2.class)
     void logsDecisionAtDebugAndSuppressionAtWarn_whenRequestedScopeIsSuppressed(
             CognitoUserPoolPreTokenGenerationEventV2 event) {
-        handler.handleRequest(event, new FakeContext(logger));
+        handler.handleRequest(event, new LoggerContext(logger));
 
         assertThat(logger.lines()).containsExactly(
                 new CapturingLogger.Line(LogLevel.DEBUG, "scope decision: trigger=TokenGeneration_HostedAuth"
@@ -41,7 +42,7 @@ class HandlerLoggingTest {
     @ParameterizedTest
     @Event(value = "events/authentication.json", type = CognitoUserPoolPreTokenGenerationEventV2.class)
     void logsOnlyTheDecision_whenNothingIsSuppressed(CognitoUserPoolPreTokenGenerationEventV2 event) {
-        handler.handleRequest(event, new FakeContext(logger));
+        handler.handleRequest(event, new LoggerContext(logger));
 
         assertThat(logger.lines()).containsExactly(
                 new CapturingLogger.Line(LogLevel.DEBUG, "scope decision: trigger=TokenGeneration_Authentication"
@@ -51,7 +52,7 @@ class HandlerLoggingTest {
     @ParameterizedTest
     @Event(value = "events/null-elements.json", type = CognitoUserPoolPreTokenGenerationEventV2.class)
     void logsNullGroupsAsDash(CognitoUserPoolPreTokenGenerationEventV2 event) {
-        handler.handleRequest(event, new FakeContext(logger));
+        handler.handleRequest(event, new LoggerContext(logger));
 
         assertThat(logger.lines()).extracting(CapturingLogger.Line::message).containsExactly(
                 "scope decision: trigger=TokenGeneration_HostedAuth client=web-client-1 groups=[-,EVERYONE,-]"
@@ -62,7 +63,7 @@ class HandlerLoggingTest {
     @ParameterizedTest
     @Event(value = "events/null-caller-context.json", type = CognitoUserPoolPreTokenGenerationEventV2.class)
     void logsMissingClientAsDash(CognitoUserPoolPreTokenGenerationEventV2 event) {
-        handler.handleRequest(event, new FakeContext(logger));
+        handler.handleRequest(event, new LoggerContext(logger));
 
         assertThat(logger.lines()).containsExactly(new CapturingLogger.Line(LogLevel.DEBUG,
                 "scope decision: trigger=TokenGeneration_HostedAuth client=- groups=[ADMINS,EVERYONE]"
@@ -72,7 +73,7 @@ class HandlerLoggingTest {
     @ParameterizedTest
     @Event(value = "events/client-credentials.json", type = CognitoUserPoolPreTokenGenerationEventV2.class)
     void logsNothing_forClientCredentialsEvents(CognitoUserPoolPreTokenGenerationEventV2 event) {
-        handler.handleRequest(event, new FakeContext(logger));
+        handler.handleRequest(event, new LoggerContext(logger));
 
         assertThat(logger.lines()).isEmpty();
     }
@@ -92,7 +93,7 @@ class HandlerLoggingTest {
                 .build();
 
         // when
-        handler.handleRequest(event, new FakeContext(logger));
+        handler.handleRequest(event, new LoggerContext(logger));
 
         // then
         assertThat(logger.lines()).extracting(CapturingLogger.Line::message).containsExactly(
@@ -108,7 +109,7 @@ class HandlerLoggingTest {
         List<String> personalValues = personalValuesOf(event);
         assertThat(personalValues).contains("user-123", "user@example.com", "Testfirstname");
 
-        handler.handleRequest(event, new FakeContext(logger));
+        handler.handleRequest(event, new LoggerContext(logger));
 
         assertThat(logger.lines()).hasSize(2);
         assertNoLineContainsAny(personalValues);
@@ -121,7 +122,7 @@ class HandlerLoggingTest {
         List<String> personalValues = personalValuesOf(event);
         assertThat(personalValues).contains("user-456", "admin-user@example.com", "example-value");
 
-        handler.handleRequest(event, new FakeContext(logger));
+        handler.handleRequest(event, new LoggerContext(logger));
 
         assertThat(logger.lines()).hasSize(1);
         assertNoLineContainsAny(personalValues);
@@ -130,7 +131,7 @@ class HandlerLoggingTest {
     @ParameterizedTest
     @Event(value = "events/hosted-auth-escalation.json", type = CognitoUserPoolPreTokenGenerationEventV2.class)
     void stillDecides_whenContextHasNoLogger(CognitoUserPoolPreTokenGenerationEventV2 event) {
-        CognitoUserPoolPreTokenGenerationEventV2 result = handler.handleRequest(event, new FakeContext(null));
+        CognitoUserPoolPreTokenGenerationEventV2 result = handler.handleRequest(event, new LoggerContext(null));
 
         assertAccessTokenChanges(result, List.of("everyone/*"), List.of("admin/*"));
     }

@@ -14,6 +14,7 @@ import com.amazonaws.services.lambda.runtime.events.CognitoUserPoolPreTokenGener
 import com.amazonaws.services.lambda.runtime.events.CognitoUserPoolPreTokenGenerationEventV2.Request;
 import com.amazonaws.services.lambda.runtime.events.CognitoUserPoolPreTokenGenerationEventV2.Response;
 import com.amazonaws.services.lambda.runtime.logging.LogLevel;
+import io.github.scopedgroupauth.runtime.internal.LoggerContext;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -130,7 +131,7 @@ class HandlerRobustnessPropertiesTest {
         PreTokenGenerationHandler handler = new PreTokenGenerationHandler(spec.policy());
         CapturingLogger logger = new CapturingLogger();
         Context context =
-                kind == ContextKind.NONE ? null : new FakeContext(kind == ContextKind.CAPTURING ? logger : null);
+                kind == ContextKind.NONE ? null : new LoggerContext(kind == ContextKind.CAPTURING ? logger : null);
         Response responseBefore = event.getResponse();
         Request request = event.getRequest();
         String[] scopesBefore = request == null || request.getScopes() == null ? null : request.getScopes().clone();

@@ -10,6 +10,7 @@ import com.amazonaws.services.lambda.runtime.events.CognitoUserPoolPreTokenGener
 import com.amazonaws.services.lambda.runtime.events.CognitoUserPoolPreTokenGenerationEventV2.Response;
 import com.amazonaws.services.lambda.runtime.logging.LogLevel;
 import com.amazonaws.services.lambda.runtime.tests.annotations.Event;
+import io.github.scopedgroupauth.runtime.internal.LoggerContext;
 import io.github.scopedgroupauth.runtime.policy.Printable;
 import java.util.List;
 import java.util.Map;
@@ -113,7 +114,7 @@ class PreTokenGenerationHandlerTest {
                 .build();
 
         // when
-        CognitoUserPoolPreTokenGenerationEventV2 result = handler.handleRequest(event, new FakeContext(null));
+        CognitoUserPoolPreTokenGenerationEventV2 result = handler.handleRequest(event, new LoggerContext(null));
 
         // then
         assertThat(result.getResponse().getClaimsAndScopeOverrideDetails()).isNull();
@@ -141,7 +142,7 @@ class PreTokenGenerationHandlerTest {
                 + " deployment that changes nothing does not undo such a change)";
 
         // when / then the invocation fails, which makes Cognito refuse the sign-in
-        assertThatThrownBy(() -> handler.handleRequest(event, new FakeContext(logger)))
+        assertThatThrownBy(() -> handler.handleRequest(event, new LoggerContext(logger)))
                 .isInstanceOf(UnsupportedEventVersionException.class)
                 .hasMessage(message);
         // and one ERROR line says why, without the user name or attributes, on one line
@@ -182,7 +183,7 @@ class PreTokenGenerationHandlerTest {
                         .build())
                 .build();
 
-        CognitoUserPoolPreTokenGenerationEventV2 result = handler.handleRequest(event, new FakeContext(null));
+        CognitoUserPoolPreTokenGenerationEventV2 result = handler.handleRequest(event, new LoggerContext(null));
 
         assertAccessTokenChanges(result, List.of(), List.of("admin/*"));
     }
@@ -225,7 +226,7 @@ class PreTokenGenerationHandlerTest {
     @ParameterizedTest
     @Event(value = "events/null-elements.json", type = CognitoUserPoolPreTokenGenerationEventV2.class)
     void skipsNullGroupsAndScopes(CognitoUserPoolPreTokenGenerationEventV2 event) {
-        CognitoUserPoolPreTokenGenerationEventV2 result = handler.handleRequest(event, new FakeContext(null));
+        CognitoUserPoolPreTokenGenerationEventV2 result = handler.handleRequest(event, new LoggerContext(null));
 
         assertAccessTokenChanges(result, List.of("everyone/*"), List.of("admin/*"));
     }
@@ -312,7 +313,7 @@ class PreTokenGenerationHandlerTest {
 
     @Test
     void returnsNull_whenEventIsNull() {
-        assertThat(handler.handleRequest(null, new FakeContext(new CapturingLogger()))).isNull();
+        assertThat(handler.handleRequest(null, new LoggerContext(new CapturingLogger()))).isNull();
     }
 
     /** Asserts the response changes only the access token's scopes, exactly as given (empty means absent). */

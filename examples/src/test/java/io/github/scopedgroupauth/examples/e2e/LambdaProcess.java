@@ -1,13 +1,15 @@
 package io.github.scopedgroupauth.examples.e2e;
 
+import io.github.scopedgroupauth.examples.e2e.RuntimeApiServer.InitError;
+import io.github.scopedgroupauth.examples.e2e.RuntimeApiServer.InvocationResult;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
-import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -18,20 +20,14 @@ import java.util.stream.Stream;
  * The function running in a child JVM under the official runtime interface client, started the way the
  * managed {@code java21} runtime starts it, against a {@link RuntimeApiServer} of its own.
  *
- * <p>Every wait is bounded and ends early when the child exits or reports an init error; every failure is an
- * {@link AssertionError} whose message carries the child's stderr and stdout. {@link #close()} always ends the
- * child and its descendants.
- *
- * <pre>{@code
- * try (LambdaProcess lambda = LambdaProcess.start(function)) {
- *     InvocationResult result = lambda.invoke("{\"triggerSource\":\"TokenGeneration_HostedAuth\"}");
- * }
- * }</pre>
+ * <p>Every wait is bounded by {@link #WAIT} and ends early when the child exits or reports an init error; every
+ * failure is an {@link AssertionError} whose message carries {@link #diagnostics()}. {@link #close()} always
+ * ends the child and its descendants.
  */
-public final class LambdaProcess implements AutoCloseable {
+final class LambdaProcess implements AutoCloseable {
 
-    /** How long {@link #invoke(String)} waits: enough for a cold JVM start on a slow machine. */
-    public static final Duration DEFAULT_WAIT = Duration.ofSeconds(30);
+    /** The longest wait for the runtime: enough for a cold JVM start on a slow machine. */
+    static final Duration WAIT = Duration.ofSeconds(30);
 
     private static final Duration EXIT_WAIT = Duration.ofSeconds(10);
     private static final int TAIL_LINES = 60;
@@ -41,43 +37,32 @@ public final class LambdaProcess implements AutoCloseable {
     private final long startNanos;
     private final List<String> command;
     private final Path workDirectory;
-    private final ProcessOutput stdout;
-    private final ProcessOutput stderr;
-    private boolean closed;
+    private List<String> stdoutAtClose;
+    private List<String> stderrAtClose;
 
-    private LambdaProcess(RuntimeApiServer api, Process process, long startNanos, List<String> command,
-            Path workDirectory) {
+    private LambdaProcess(RuntimeApiServer api, ProcessBuilder builder, Path workDirectory) throws IOException {
         this.api = api;
-        this.process = process;
-        this.startNanos = startNanos;
-        this.command = List.copyOf(command);
         this.workDirectory = workDirectory;
-        this.stdout = ProcessOutput.drain(process.getInputStream(), "stdout");
-        this.stderr = ProcessOutput.drain(process.getErrorStream(), "stderr");
+        this.command = List.copyOf(builder.command());
+        // Files rather than pipes: nothing to drain, and the output of a hung or dead child can always be read.
+        builder.redirectOutput(workDirectory.resolve("stdout").toFile());
+        builder.redirectError(workDirectory.resolve("stderr").toFile());
+        this.startNanos = System.nanoTime();
+        this.process = builder.start();
     }
 
     /**
-     * Starts a Runtime API and the runtime. The runtime initializes the function at once, and then waits for
-     * the first event.
+     * Starts a Runtime API and the runtime, which initializes the function at once and then asks for an event.
      *
-     * @param function the function to run
-     * @return the running process; close it
      * @throws IOException if the API, the work directory or the child cannot be started
      */
-    public static LambdaProcess start(LambdaFunction function) throws IOException {
-        RuntimeInterfaceClient client = RuntimeInterfaceClient.fromTestClasspath();
+    static LambdaProcess start(LambdaFunction function) throws IOException {
         Path workDirectory = Files.createTempDirectory("lambda-process-");
         RuntimeApiServer api = null;
         try {
-            api = RuntimeApiServer.start(function.functionArn(), function.timeout());
-            List<String> command = ManagedRuntimeLaunch.command(function, client, workDirectory);
-            ProcessBuilder builder = new ProcessBuilder(command)
-                    // The RIC loads the function from its working directory (user.dir), not from LAMBDA_TASK_ROOT.
-                    .directory(function.codeDirectory().toFile());
-            builder.environment().clear();
-            builder.environment().putAll(ManagedRuntimeLaunch.environment(function, api.address()));
-            long startNanos = System.nanoTime();
-            return new LambdaProcess(api, builder.start(), startNanos, command, workDirectory);
+            api = new RuntimeApiServer(function.timeout());
+            return new LambdaProcess(api,
+                    ManagedRuntimeLaunch.processBuilder(function, api.address(), workDirectory), workDirectory);
         } catch (IOException | RuntimeException e) {
             if (api != null) {
                 api.close();
@@ -87,170 +72,102 @@ public final class LambdaProcess implements AutoCloseable {
         }
     }
 
-    /**
-     * Sends one event and waits up to {@link #DEFAULT_WAIT} for the function's answer.
-     *
-     * @param event the event JSON
-     * @return the response or the error the function reported
-     * @throws AssertionError if there is no answer in time, or the runtime exits or fails to initialize first
-     */
-    public InvocationResult invoke(String event) {
-        return invoke(event, DEFAULT_WAIT);
+    /** Sends one event and waits for the function's answer: its response or the error it reported. */
+    InvocationResult invoke(String event) {
+        return await(api.submit(event), "answer to the event " + abbreviate(event));
     }
 
-    /**
-     * Sends one event and waits for the function's answer.
-     *
-     * @param event the event JSON
-     * @param wait the longest wait
-     * @return the response or the error the function reported
-     * @throws AssertionError if there is no answer in time, or the runtime exits or fails to initialize first
-     */
-    public InvocationResult invoke(String event, Duration wait) {
-        return await(api.submit(event), api.firstInitError(), wait, "answer to the event " + abbreviate(event));
+    /** Waits until the runtime has initialized the function and asks for its first event. */
+    void awaitReady() {
+        await(api.firstNextNanos(), "request for an event");
     }
 
-    /**
-     * Waits until the runtime has initialized the function and asks for its first event.
-     *
-     * @param wait the longest wait
-     * @return the time from starting the child JVM to that request
-     * @throws AssertionError if the runtime exits or reports an init error first, or does not ask in time
-     */
-    public Duration awaitReady(Duration wait) {
-        long nanos = await(api.firstNext(), api.firstInitError(), wait, "request for an event");
-        return Duration.ofNanos(nanos - startNanos);
+    /** Waits for the runtime to report an init error, as it does when the function's constructor throws. */
+    InitError awaitInitError() {
+        return await(api.firstInitError(), "init error");
     }
 
-    /**
-     * Waits for the runtime to report an init error, as it does when the function's constructor throws.
-     *
-     * @param wait the longest wait
-     * @return the first init (or restore) error
-     * @throws AssertionError if the runtime exits without one, or none comes in time
-     */
-    public InitError awaitInitError(Duration wait) {
-        CompletableFuture<InitError> initError = api.firstInitError();
-        return await(initError, initError, wait, "init error");
-    }
-
-    /**
-     * Waits for the runtime to exit by itself, as it does after an init error.
-     *
-     * @param wait the longest wait
-     * @return the exit status
-     * @throws AssertionError if it is still running after the wait
-     */
-    public int awaitExit(Duration wait) {
+    /** Waits for the runtime to exit by itself, as it does after an init error, and returns its status. */
+    int awaitExit() {
         try {
-            if (process.waitFor(wait.toMillis(), TimeUnit.MILLISECONDS)) {
+            if (process.waitFor(WAIT.toMillis(), TimeUnit.MILLISECONDS)) {
                 return process.exitValue();
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw failure("interrupted while waiting for the runtime to exit", e);
         }
-        throw failure("the runtime did not exit within " + wait, null);
+        throw failure("the runtime did not exit within " + WAIT, null);
     }
 
-    /**
-     * The Runtime API this runtime talks to, for its recorded errors and timings.
-     *
-     * @return the server, closed with this process
-     */
-    public RuntimeApiServer runtimeApi() {
+    /** {@return the Runtime API this runtime talks to, for its recorded errors; closed with this process} */
+    RuntimeApiServer runtimeApi() {
         return api;
     }
 
-    /**
-     * Time from starting the child JVM to the runtime's first request for an event: JVM start, RIC start and
-     * the function's initialization.
-     *
-     * @return the duration, or empty if the runtime has not asked for an event yet
-     */
-    public Optional<Duration> timeToFirstNext() {
+    /** {@return the time from starting the child JVM to its first request for an event, if there was one} */
+    Optional<Duration> timeToFirstNext() {
         return sinceStart(api.firstNextNanos());
     }
 
-    /**
-     * Time from starting the child JVM to the first response the function posted (not an error).
-     *
-     * @return the duration, or empty if no response has arrived yet
-     */
-    public Optional<Duration> timeToFirstResponse() {
+    /** {@return the time from starting the child JVM to the first response (not error), if there was one} */
+    Optional<Duration> timeToFirstResponse() {
         return sinceStart(api.firstResponseNanos());
     }
 
-    /**
-     * The child's standard output: the function's and the runtime's log lines (JSON, one per line).
-     *
-     * @return an immutable snapshot; complete once the process is closed
-     */
-    public List<String> stdoutLines() {
-        return stdout.lines();
-    }
-
-    /**
-     * The child's standard error: JVM warnings and crashes.
-     *
-     * @return an immutable snapshot; complete once the process is closed
-     */
-    public List<String> stderrLines() {
-        return stderr.lines();
+    /** {@return the child's standard output: the function's and the runtime's JSON log lines; all once closed} */
+    List<String> stdoutLines() {
+        return stdoutAtClose != null ? stdoutAtClose : read("stdout");
     }
 
     /**
      * What a failure message needs: the child's state and command, the tails of its stderr and stdout, and what
      * the Runtime API recorded.
-     *
-     * @return several lines of text
      */
-    public String diagnostics() {
+    String diagnostics() {
         String state = process.isAlive() ? "running" : "exited with status " + process.exitValue();
         return "--- runtime interface client, pid " + process.pid() + ", " + state + "\n"
                 + "--- command: " + String.join(" ", command) + "\n"
-                + stderr.tail(TAIL_LINES) + stdout.tail(TAIL_LINES)
+                + tail("stderr", stderrAtClose != null ? stderrAtClose : read("stderr"))
+                + tail("stdout", stdoutLines())
                 + "--- runtime API: init errors " + api.initErrors() + ", invocation errors "
                 + api.invocationErrors() + ", rejected requests " + api.unexpectedRequests() + "\n";
     }
 
     /**
-     * Ends the child JVM and anything it started, waits for it and for its output, then stops the Runtime API
-     * and deletes the work directory. Safe to call more than once.
+     * Ends the child JVM and anything it started, keeps its output, stops the Runtime API and deletes the work
+     * directory. Safe to call more than once.
      *
      * @throws IllegalStateException if the child is still alive after a forced kill and a bounded wait
      */
     @Override
     public void close() {
-        if (closed) {
+        if (stdoutAtClose != null) {
             return;
         }
-        closed = true;
         try {
             process.descendants().forEach(ProcessHandle::destroyForcibly);
             process.destroyForcibly();
-            boolean ended = process.waitFor(EXIT_WAIT.toMillis(), TimeUnit.MILLISECONDS);
-            stdout.awaitEnd(EXIT_WAIT);
-            stderr.awaitEnd(EXIT_WAIT);
-            if (!ended) {
+            if (!process.waitFor(EXIT_WAIT.toMillis(), TimeUnit.MILLISECONDS)) {
                 throw new IllegalStateException("the runtime interface client (pid " + process.pid()
                         + ") is still alive " + EXIT_WAIT.toSeconds() + " s after it was killed");
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } finally {
+            stderrAtClose = read("stderr");
+            stdoutAtClose = read("stdout");
             api.close();
             deleteRecursively(workDirectory);
         }
     }
 
-    private <T> T await(CompletableFuture<T> wanted, CompletableFuture<InitError> initError, Duration wait,
-            String what) {
-        CompletableFuture<Process> exit = process.onExit();
+    private <T> T await(CompletableFuture<T> wanted, String what) {
+        CompletableFuture<InitError> initError = api.firstInitError();
         try {
-            CompletableFuture.anyOf(wanted, initError, exit).get(wait.toMillis(), TimeUnit.MILLISECONDS);
+            CompletableFuture.anyOf(wanted, initError, process.onExit()).get(WAIT.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
-            throw failure("no " + what + " within " + wait.toMillis() + " ms", null);
+            throw failure("no " + what + " within " + WAIT.toMillis() + " ms", null);
         } catch (ExecutionException e) {
             throw failure("waiting for the " + what + " failed", e.getCause());
         } catch (InterruptedException e) {
@@ -269,20 +186,27 @@ public final class LambdaProcess implements AutoCloseable {
     }
 
     private AssertionError failure(String message, Throwable cause) {
-        if (!process.isAlive()) {
-            try {
-                // Let the readers catch up with the last words of a child that has died.
-                stdout.awaitEnd(Duration.ofSeconds(2));
-                stderr.awaitEnd(Duration.ofSeconds(2));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
         return new AssertionError(message + "\n" + diagnostics(), cause);
     }
 
-    private Optional<Duration> sinceStart(OptionalLong nanos) {
-        return nanos.isPresent() ? Optional.of(Duration.ofNanos(nanos.getAsLong() - startNanos)) : Optional.empty();
+    private Optional<Duration> sinceStart(CompletableFuture<Long> nanos) {
+        return Optional.ofNullable(nanos.getNow(null)).map(end -> Duration.ofNanos(end - startNanos));
+    }
+
+    private List<String> read(String stream) {
+        try {
+            // Decoded leniently: a running child may be in the middle of a character.
+            return new String(Files.readAllBytes(workDirectory.resolve(stream)), StandardCharsets.UTF_8).lines()
+                    .toList();
+        } catch (IOException e) {
+            return List.of("[reading " + stream + " failed: " + e + "]");
+        }
+    }
+
+    private static String tail(String name, List<String> lines) {
+        List<String> last = lines.subList(Math.max(0, lines.size() - TAIL_LINES), lines.size());
+        String skipped = last.size() < lines.size() ? " (" + (lines.size() - last.size()) + " earlier lines)" : "";
+        return "--- " + name + skipped + ":\n" + (last.isEmpty() ? "(nothing)" : String.join("\n", last)) + "\n";
     }
 
     private static String abbreviate(String event) {

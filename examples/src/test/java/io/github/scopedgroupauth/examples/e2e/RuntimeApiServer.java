@@ -9,8 +9,6 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
-import java.util.Objects;
-import java.util.OptionalLong;
 import java.util.UUID;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
@@ -19,8 +17,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -29,21 +25,41 @@ import java.util.regex.Pattern;
  * A Lambda Runtime API on 127.0.0.1 (ephemeral port), served by the test so that the official runtime interface
  * client can run real function code against it.
  *
- * <p>Events are submitted one at a time with {@link #submit}; the returned future completes when the function
- * posts its response or error for that event. {@code GET .../invocation/next} is a long poll, as in Lambda: it
- * blocks until an event is submitted, and is released when the server is closed. Init errors, invocation errors
- * and requests the API does not know are recorded for the test to assert on.
- *
- * <pre>{@code
- * try (RuntimeApiServer api = RuntimeApiServer.start(functionArn, Duration.ofSeconds(5))) {
- *     // start the runtime with AWS_LAMBDA_RUNTIME_API=api.address(), then:
- *     InvocationResult result = api.submit("{}").get(10, TimeUnit.SECONDS);
- * }
- * }</pre>
+ * <p>Events are submitted one at a time; the returned future completes when the function posts its response or
+ * error for that event. {@code GET .../invocation/next} is a long poll, as in Lambda: it blocks until an event
+ * is submitted, and is released when the server is closed. Init errors, invocation errors and requests the API
+ * does not know are recorded for the test to assert on.
  *
  * @see <a href="https://docs.aws.amazon.com/lambda/latest/dg/runtimes-api.html">Lambda runtime API</a>
  */
-public final class RuntimeApiServer implements AutoCloseable {
+final class RuntimeApiServer implements AutoCloseable {
+
+    /**
+     * What the function posted back for one invocation.
+     *
+     * @param requestId the request id handed out with the event
+     * @param body the serialized response, or the error document ({@code errorMessage}, {@code errorType},
+     *     {@code stackTrace})
+     * @param errorType the {@code Lambda-Runtime-Function-Error-Type} header of an error (for example
+     *     {@code Runtime.UserException}), empty if the error post had none, or null for a response
+     */
+    record InvocationResult(String requestId, String body, String errorType) {
+
+        boolean isError() {
+            return errorType != null;
+        }
+    }
+
+    /**
+     * An error posted to {@code /runtime/init/error}, or for a SnapStart start to {@code /runtime/restore/error},
+     * before any event.
+     *
+     * @param path the request path
+     * @param errorType the {@code Lambda-Runtime-Function-Error-Type} header, empty if there was none
+     * @param body the error document
+     */
+    record InitError(String path, String errorType, String body) {
+    }
 
     private static final String PREFIX = "/2018-06-01/runtime/";
     private static final Pattern INVOCATION_RESULT = Pattern.compile("invocation/([^/]+)/(response|error)");
@@ -58,7 +74,6 @@ public final class RuntimeApiServer implements AutoCloseable {
 
     private final HttpServer server;
     private final ExecutorService handlers;
-    private final String invokedFunctionArn;
     private final Duration functionTimeout;
     private final BlockingQueue<Pending> events = new LinkedBlockingQueue<>();
     private final AtomicReference<Pending> current = new AtomicReference<>();
@@ -66,160 +81,84 @@ public final class RuntimeApiServer implements AutoCloseable {
     private final List<InitError> initErrors = new CopyOnWriteArrayList<>();
     private final List<String> unexpectedRequests = new CopyOnWriteArrayList<>();
     private final CompletableFuture<InitError> firstInitError = new CompletableFuture<>();
-    private final CompletableFuture<Long> firstNext = new CompletableFuture<>();
-    private final CompletableFuture<Long> firstResponse = new CompletableFuture<>();
-    private final AtomicBoolean restoreRequested = new AtomicBoolean();
-    private volatile boolean closed;
-
-    private RuntimeApiServer(HttpServer server, ExecutorService handlers, String invokedFunctionArn,
-            Duration functionTimeout) {
-        this.server = server;
-        this.handlers = handlers;
-        this.invokedFunctionArn = invokedFunctionArn;
-        this.functionTimeout = functionTimeout;
-    }
+    private final CompletableFuture<Long> firstNextNanos = new CompletableFuture<>();
+    private final CompletableFuture<Long> firstResponseNanos = new CompletableFuture<>();
+    private volatile boolean restoreRequested;
 
     /**
-     * Starts the API on 127.0.0.1 on a free port.
+     * Starts the API on a free port.
      *
-     * @param invokedFunctionArn sent as {@code Lambda-Runtime-Invoked-Function-Arn} with every event
      * @param functionTimeout sets {@code Lambda-Runtime-Deadline-Ms} to the time an event is handed out plus this
-     * @return the running server
-     * @throws IOException if no port can be bound
      */
-    public static RuntimeApiServer start(String invokedFunctionArn, Duration functionTimeout) throws IOException {
-        Objects.requireNonNull(invokedFunctionArn, "invokedFunctionArn");
-        Objects.requireNonNull(functionTimeout, "functionTimeout");
-        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), 0), 0);
-        AtomicInteger threads = new AtomicInteger();
+    RuntimeApiServer(Duration functionTimeout) throws IOException {
+        this.functionTimeout = functionTimeout;
+        this.server = HttpServer.create(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), 0), 0);
         // A pool, not the default single dispatcher thread: the long poll for the next event blocks its thread.
-        ExecutorService handlers = Executors.newCachedThreadPool(task -> {
-            Thread thread = new Thread(task, "runtime-api-" + threads.incrementAndGet());
+        this.handlers = Executors.newCachedThreadPool(task -> {
+            Thread thread = new Thread(task, "runtime-api");
             thread.setDaemon(true);
             return thread;
         });
-        RuntimeApiServer api = new RuntimeApiServer(server, handlers, invokedFunctionArn, functionTimeout);
         server.setExecutor(handlers);
-        server.createContext("/", api::handle);
+        server.createContext("/", this::handle);
         server.start();
-        return api;
     }
 
-    /**
-     * The value for {@code AWS_LAMBDA_RUNTIME_API}.
-     *
-     * @return {@code 127.0.0.1:port}
-     */
-    public String address() {
+    /** {@return the value for {@code AWS_LAMBDA_RUNTIME_API}: {@code 127.0.0.1:port}} */
+    String address() {
         return "127.0.0.1:" + server.getAddress().getPort();
     }
 
-    /**
-     * Queues one event for the function; the runtime receives it at its next {@code invocation/next}.
-     *
-     * @param event the event body, usually JSON
-     * @return a future that completes with the function's response or error for this event, and fails if the
-     *     server is closed first
-     * @throws IllegalStateException if the previous event has no result yet, or the server is closed
-     */
-    public CompletableFuture<InvocationResult> submit(String event) {
-        Objects.requireNonNull(event, "event");
-        if (closed) {
-            throw new IllegalStateException("the runtime API is closed; start a new one");
-        }
+    /** Queues one event; the future completes with the function's answer, or fails if the server closes first. */
+    CompletableFuture<InvocationResult> submit(String event) {
         Pending next = new Pending(UUID.randomUUID().toString(), event.getBytes(StandardCharsets.UTF_8),
                 new CompletableFuture<>());
-        Pending previous = current.get();
-        if (previous != null && !previous.result().isDone()) {
-            throw new IllegalStateException("invocation " + previous.requestId()
-                    + " has no result yet; await it before submitting another event");
-        }
-        if (!current.compareAndSet(previous, next)) {
-            throw new IllegalStateException("another event was submitted at the same time; submit one at a time");
-        }
+        current.set(next);
         events.add(next);
-        return next.result().copy();
+        return next.result();
     }
 
-    /**
-     * Completes with the first error posted to {@code /init/error} or {@code /restore/error}.
-     *
-     * @return a future that never completes if the function initializes cleanly
-     */
-    public CompletableFuture<InitError> firstInitError() {
-        return firstInitError.copy();
+    /** {@return completes with the first init or restore error; never if the function initializes cleanly} */
+    CompletableFuture<InitError> firstInitError() {
+        return firstInitError;
     }
 
-    /**
-     * Every error posted to {@code /init/error} or {@code /restore/error}, in order.
-     *
-     * @return an immutable snapshot
-     */
-    public List<InitError> initErrors() {
+    /** {@return completes with the {@link System#nanoTime()} of the first request for an event} */
+    CompletableFuture<Long> firstNextNanos() {
+        return firstNextNanos;
+    }
+
+    /** {@return completes with the {@link System#nanoTime()} of the first response (not error)} */
+    CompletableFuture<Long> firstResponseNanos() {
+        return firstResponseNanos;
+    }
+
+    /** {@return every error posted to {@code /init/error} or {@code /restore/error}, in order} */
+    List<InitError> initErrors() {
         return List.copyOf(initErrors);
     }
 
-    /**
-     * Every error posted to {@code /invocation/{id}/error}, in order.
-     *
-     * @return an immutable snapshot
-     */
-    public List<InvocationResult> invocationErrors() {
+    /** {@return every error posted to {@code /invocation/{id}/error}, in order} */
+    List<InvocationResult> invocationErrors() {
         return List.copyOf(invocationErrors);
     }
 
-    /**
-     * Requests the API rejected: unknown paths, and results for request ids that are not in flight.
-     *
-     * @return an immutable snapshot of {@code "METHOD path: reason"} lines
-     */
-    public List<String> unexpectedRequests() {
+    /** {@return the requests the API rejected: unknown paths, and results for requests not in flight} */
+    List<String> unexpectedRequests() {
         return List.copyOf(unexpectedRequests);
-    }
-
-    /**
-     * Completes when the runtime first asks for an event, which is when its initialization has ended.
-     *
-     * @return a future of the {@link System#nanoTime()} of that request
-     */
-    public CompletableFuture<Long> firstNext() {
-        return firstNext.copy();
-    }
-
-    /**
-     * When the runtime first asked for an event.
-     *
-     * @return a {@link System#nanoTime()} value, or empty if it has not asked yet
-     */
-    public OptionalLong firstNextNanos() {
-        return nanos(firstNext);
-    }
-
-    /**
-     * When the first response (not error) arrived.
-     *
-     * @return a {@link System#nanoTime()} value, or empty if none has arrived yet
-     */
-    public OptionalLong firstResponseNanos() {
-        return nanos(firstResponse);
     }
 
     /**
      * Whether the runtime called {@code /restore/next}, which the client does only when started as a SnapStart
      * snapshot and only after its before-checkpoint hooks succeeded.
-     *
-     * @return {@code true} once it was called
      */
-    public boolean restoreRequested() {
-        return restoreRequested.get();
+    boolean restoreRequested() {
+        return restoreRequested;
     }
 
-    /**
-     * Stops serving, releases a pending long poll, and fails the future of an event that has no result.
-     */
+    /** Stops serving, releases a pending long poll, and fails the future of an event that has no result. */
     @Override
     public void close() {
-        closed = true;
         handlers.shutdownNow();
         server.stop(0);
         Pending pending = current.get();
@@ -242,7 +181,7 @@ public final class RuntimeApiServer implements AutoCloseable {
             } else if ("POST".equals(method) && ("init/error".equals(route) || "restore/error".equals(route))) {
                 acceptInitError(exchange, path);
             } else if ("GET".equals(method) && "restore/next".equals(route)) {
-                restoreRequested.set(true);
+                restoreRequested = true;
                 send(exchange, 200, new byte[0]);
             } else {
                 reject(exchange, 404, method + " " + path + ": not part of the Runtime API");
@@ -254,7 +193,7 @@ public final class RuntimeApiServer implements AutoCloseable {
     }
 
     private void handOutNextEvent(HttpExchange exchange) throws IOException {
-        firstNext.complete(System.nanoTime());
+        firstNextNanos.complete(System.nanoTime());
         Pending pending;
         try {
             pending = events.take();
@@ -270,7 +209,7 @@ public final class RuntimeApiServer implements AutoCloseable {
         headers.set("Lambda-Runtime-Aws-Request-Id", pending.requestId());
         headers.set("Lambda-Runtime-Deadline-Ms",
                 Long.toString(System.currentTimeMillis() + functionTimeout.toMillis()));
-        headers.set("Lambda-Runtime-Invoked-Function-Arn", invokedFunctionArn);
+        headers.set("Lambda-Runtime-Invoked-Function-Arn", ManagedRuntimeLaunch.FUNCTION_ARN);
         headers.set("Lambda-Runtime-Trace-Id", traceId());
         send(exchange, 200, pending.event());
     }
@@ -279,22 +218,18 @@ public final class RuntimeApiServer implements AutoCloseable {
         String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
         Pending pending = current.get();
         String kind = error ? "error" : "response";
-        if (pending == null || !pending.requestId().equals(requestId)) {
-            reject(exchange, 400, "POST " + kind + " for request id " + requestId + ", which is not in flight");
+        if (pending == null || !pending.requestId().equals(requestId) || pending.result().isDone()) {
+            reject(exchange, 400, "POST " + kind + " for request id " + requestId
+                    + ", which is not in flight or already has a result");
             return;
         }
-        if (pending.result().isDone()) {
-            reject(exchange, 400, "POST " + kind + " for request id " + requestId + ", which already has a result");
-            return;
-        }
-        InvocationResult result;
+        String errorType = exchange.getRequestHeaders().getFirst(ERROR_TYPE_HEADER);
+        InvocationResult result = new InvocationResult(requestId, body,
+                error ? (errorType == null ? "" : errorType) : null);
         if (error) {
-            String errorType = exchange.getRequestHeaders().getFirst(ERROR_TYPE_HEADER);
-            result = new InvocationResult(requestId, body, errorType == null ? "" : errorType);
             invocationErrors.add(result);
         } else {
-            firstResponse.complete(System.nanoTime());
-            result = new InvocationResult(requestId, body, null);
+            firstResponseNanos.complete(System.nanoTime());
         }
         // Completed before the runtime hears back, so that the result is recorded before anything it does next.
         pending.result().complete(result);
@@ -328,11 +263,6 @@ public final class RuntimeApiServer implements AutoCloseable {
         ThreadLocalRandom random = ThreadLocalRandom.current();
         return String.format("Root=1-%08x-%016x%08x;Parent=%016x;Sampled=0", System.currentTimeMillis() / 1000,
                 random.nextLong(), random.nextInt(), random.nextLong());
-    }
-
-    private static OptionalLong nanos(CompletableFuture<Long> value) {
-        Long nanos = value.getNow(null);
-        return nanos == null ? OptionalLong.empty() : OptionalLong.of(nanos);
     }
 
     private record Pending(String requestId, byte[] event, CompletableFuture<InvocationResult> result) {

@@ -5,19 +5,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import io.github.scopedgroupauth.examples.e2e.EventCases.EventCase;
+import io.github.scopedgroupauth.examples.e2e.RuntimeApiServer.InitError;
+import io.github.scopedgroupauth.examples.e2e.RuntimeApiServer.InvocationResult;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledOnOs;
 import org.junit.jupiter.api.condition.OS;
@@ -35,11 +31,10 @@ import org.junit.jupiter.params.provider.ValueSource;
 @EnabledOnOs(OS.LINUX)
 class RuntimeInterfaceClientTest {
 
-    private static final String POLICY = resource("/e2e/scoped-group-auth.conf");
+    private static final String POLICY = EventCases.resource("/e2e/scoped-group-auth.conf");
     private static final Map<String, String> CLIENTS =
             Map.of("SCOPED_GROUP_AUTH_CLIENTS", SealedPolicy.grants(POLICY, "webclient123=*"));
-    private static final String CASES = "/e2e/pre-token-generation-cases.json";
-    private static final Duration WAIT = Duration.ofSeconds(30);
+    private static final String ESCALATION = "everyone-only user requesting admin/* through the hosted UI";
 
     @TempDir
     Path code;
@@ -48,62 +43,33 @@ class RuntimeInterfaceClientTest {
     void answersEveryEventAsExpected_withoutErrors() throws IOException {
         // given
         LambdaFunction function = function(codeWith(POLICY), CLIENTS);
-        List<EventCase> cases = EventCases.load(CASES);
 
         try (LambdaProcess lambda = LambdaProcess.start(function)) {
-            // when
-            List<InvocationResult> results = new ArrayList<>();
-            for (EventCase event : cases) {
-                results.add(lambda.invoke(event.event(), WAIT));
-            }
-
-            // then
+            // when, then
+            EventCases.assertEveryCaseAnswered(lambda);
             System.out.printf("RuntimeInterfaceClientTest: %d ms from starting the JVM to the first response"
                     + " (%d ms to the first request for an event)%n",
                     lambda.timeToFirstResponse().orElseThrow().toMillis(),
                     lambda.timeToFirstNext().orElseThrow().toMillis());
-            SoftAssertions softly = new SoftAssertions();
-            for (int i = 0; i < cases.size(); i++) {
-                EventCase event = cases.get(i);
-                InvocationResult result = results.get(i);
-                softly.assertThat(result.isError()).as("%s: reported an error: %s", event, result.body()).isFalse();
-                if (!result.isError()) {
-                    softly.assertThat(EventCases.parse(result.body())).as(event.name()).isEqualTo(event.expected());
-                }
-            }
-            softly.assertThat(lambda.runtimeApi().invocationErrors()).as("invocation errors").isEmpty();
-            softly.assertThat(lambda.runtimeApi().initErrors()).as("init errors").isEmpty();
-            softly.assertThat(lambda.runtimeApi().unexpectedRequests()).as("rejected requests").isEmpty();
-            assertAll(softly, lambda);
         }
     }
 
     @Test
     void logsDecisionAndSuppressionAsJson_withoutUserData() throws IOException {
         // given
-        LambdaFunction function = LambdaFunction.builder()
-                .codeDirectory(codeWith(POLICY))
-                .handler(CodeAssetLayout.HANDLER)
-                .environment(CLIENTS)
-                .logLevel("DEBUG")
-                .build();
-        EventCase escalation = caseNamed("everyone-only user requesting admin/* through the hosted UI");
+        LambdaFunction function = function(codeWith(POLICY), CLIENTS).withLogLevel("DEBUG");
         LambdaProcess lambda = LambdaProcess.start(function);
 
         // when
         InvocationResult result;
         try (lambda) {
-            result = lambda.invoke(escalation.event(), WAIT);
+            result = lambda.invoke(EventCases.named(ESCALATION).event());
         }
 
         // then: closing waited for the whole output
-        List<String> messages = new ArrayList<>();
-        for (String line : lambda.stdoutLines()) {
-            JsonNode log = EventCases.parse(line);
-            if (result.requestId().equals(log.path("AWSRequestId").asText())) {
-                messages.add(log.path("level").asText() + " " + log.path("message").asText());
-            }
-        }
+        List<String> messages = logsOf(lambda, result).stream()
+                .map(log -> log.path("level").asText() + " " + log.path("message").asText())
+                .toList();
         assertThat(messages).as(lambda::diagnostics).containsExactly(
                 "DEBUG scope decision: trigger=TokenGeneration_HostedAuth client=webclient123 groups=[EVERYONE]"
                         + " added=[] suppressed=[admin/*]",
@@ -121,7 +87,7 @@ class RuntimeInterfaceClientTest {
 
         try (LambdaProcess lambda = LambdaProcess.start(function)) {
             // when
-            InitError error = lambda.awaitInitError(WAIT);
+            InitError error = lambda.awaitInitError();
 
             // then
             assertThat(error.path()).isEqualTo("/2018-06-01/runtime/init/error");
@@ -129,7 +95,7 @@ class RuntimeInterfaceClientTest {
             assertThat(EventCases.parse(error.body())).as(lambda::diagnostics).isEqualTo(EventCases.parse(
                     "{\"errorMessage\":" + quote(expectedMessage)
                             + ",\"errorType\":\"io.github.scopedgroupauth.runtime.InvalidPolicyException\"}"));
-            assertThat(lambda.awaitExit(WAIT)).as("exit status").isEqualTo(1);
+            assertThat(lambda.awaitExit()).as("exit status").isEqualTo(1);
             assertThat(lambda.timeToFirstNext()).as("time to a request for an event, which never comes").isEmpty();
         }
     }
@@ -164,7 +130,7 @@ class RuntimeInterfaceClientTest {
             throws IOException {
         // given a function whose pool's trigger drifted to V1_0, so Cognito would ignore a V2_0 answer
         LambdaFunction function = function(codeWith(POLICY), CLIENTS);
-        String escalation = caseNamed("everyone-only user requesting admin/* through the hosted UI").event();
+        String escalation = EventCases.named(ESCALATION).event();
 
         LambdaProcess lambda = LambdaProcess.start(function);
 
@@ -172,8 +138,8 @@ class RuntimeInterfaceClientTest {
         InvocationResult refused;
         InvocationResult answered;
         try (lambda) {
-            refused = lambda.invoke(event, WAIT);
-            answered = lambda.invoke(escalation, WAIT);
+            refused = lambda.invoke(event);
+            answered = lambda.invoke(escalation);
         }
 
         // then the invocation fails on purpose (Cognito then refuses the sign-in), and the next one is answered
@@ -185,21 +151,17 @@ class RuntimeInterfaceClientTest {
         assertThat(answered.isError()).as(lambda::diagnostics).isFalse();
         assertThat(lambda.runtimeApi().initErrors()).isEmpty();
         // and the function's own ERROR line names the problem, without the user's data
-        List<String> errors = new ArrayList<>();
-        for (String line : lambda.stdoutLines()) {
-            JsonNode log = EventCases.parse(line);
-            if (refused.requestId().equals(log.path("AWSRequestId").asText())
-                    && "ERROR".equals(log.path("level").asText())) {
-                errors.add(log.path("message").asText());
-            }
-        }
+        List<String> errors = logsOf(lambda, refused).stream()
+                .filter(log -> "ERROR".equals(log.path("level").asText()))
+                .map(log -> log.path("message").asText())
+                .toList();
         assertThat(errors).as(lambda::diagnostics).first().asString()
                 .startsWith("pre token generation event version '");
         assertThat(String.join("\n", lambda.stdoutLines())).doesNotContain("bob@example.com");
     }
 
     static Stream<Arguments> eventsOfOtherVersions() {
-        String v2 = caseNamed("everyone-only user requesting admin/* through the hosted UI").event();
+        String v2 = EventCases.named(ESCALATION).event();
         return Stream.of(
                 Arguments.of("a V1_0 event", v2.replace("\"version\":\"2\"", "\"version\":\"1\"")),
                 Arguments.of("an event without a version", "{}"));
@@ -214,8 +176,8 @@ class RuntimeInterfaceClientTest {
 
         try (LambdaProcess lambda = LambdaProcess.start(function)) {
             // when
-            InvocationResult first = lambda.invoke("{}", WAIT);
-            InvocationResult second = lambda.invoke("{}", WAIT);
+            InvocationResult first = lambda.invoke("{}");
+            InvocationResult second = lambda.invoke("{}");
 
             // then
             assertThat(first.errorType()).as(lambda::diagnostics).isEqualTo("Runtime.BadFunctionCode");
@@ -237,16 +199,11 @@ class RuntimeInterfaceClientTest {
         Path classLog = logs.resolve("classes.log");
         Map<String, String> environment = new HashMap<>(CLIENTS);
         environment.put("JAVA_TOOL_OPTIONS", "-Xlog:class+load:file=" + classLog);
-        LambdaFunction function = LambdaFunction.builder()
-                .codeDirectory(codeWith(POLICY))
-                .handler(CodeAssetLayout.HANDLER)
-                .environment(environment)
-                .snapStart(snapStart)
-                .build();
+        LambdaFunction function = function(codeWith(POLICY), environment).withSnapStart(snapStart);
 
         // when: the runtime initializes, and no event is sent
         try (LambdaProcess lambda = LambdaProcess.start(function)) {
-            lambda.awaitReady(WAIT);
+            lambda.awaitReady();
 
             // then: only a SnapStart start runs the before-checkpoint hooks, then asks for /restore/next
             assertThat(lambda.runtimeApi().restoreRequested()).as(lambda::diagnostics).isEqualTo(snapStart);
@@ -259,17 +216,12 @@ class RuntimeInterfaceClientTest {
     @Test
     void answersAfterRestore_whenStartedAsSnapStart() throws IOException {
         // given
-        LambdaFunction function = LambdaFunction.builder()
-                .codeDirectory(codeWith(POLICY))
-                .handler(CodeAssetLayout.HANDLER)
-                .environment(CLIENTS)
-                .snapStart(true)
-                .build();
-        EventCase escalation = caseNamed("everyone-only user requesting admin/* through the hosted UI");
+        LambdaFunction function = function(codeWith(POLICY), CLIENTS).withSnapStart(true);
+        EventCase escalation = EventCases.named(ESCALATION);
 
         try (LambdaProcess lambda = LambdaProcess.start(function)) {
             // when
-            InvocationResult result = lambda.invoke(escalation.event(), WAIT);
+            InvocationResult result = lambda.invoke(escalation.event());
 
             // then: the RIC asks for /restore/next only after the before-checkpoint hooks (priming) succeeded
             assertThat(lambda.runtimeApi().restoreRequested()).as(lambda::diagnostics).isTrue();
@@ -286,40 +238,18 @@ class RuntimeInterfaceClientTest {
     }
 
     private static LambdaFunction function(Path code, Map<String, String> environment) {
-        return LambdaFunction.builder()
-                .codeDirectory(code)
-                .handler(CodeAssetLayout.HANDLER)
-                .environment(environment)
-                .build();
+        return LambdaFunction.of(code, CodeAssetLayout.HANDLER, environment);
     }
 
-    private static EventCase caseNamed(String prefix) {
-        return EventCases.load(CASES).stream()
-                .filter(event -> event.name().startsWith(prefix))
-                .findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("no case starts with '" + prefix + "'"));
-    }
-
-    private static void assertAll(SoftAssertions softly, LambdaProcess lambda) {
-        try {
-            softly.assertAll();
-        } catch (AssertionError e) {
-            throw new AssertionError(e.getMessage() + "\n" + lambda.diagnostics(), e);
-        }
+    /** The JSON log lines of one invocation. */
+    private static List<JsonNode> logsOf(LambdaProcess lambda, InvocationResult invocation) {
+        return lambda.stdoutLines().stream()
+                .map(EventCases::parse)
+                .filter(log -> invocation.requestId().equals(log.path("AWSRequestId").asText()))
+                .toList();
     }
 
     private static String quote(String text) {
         return TextNode.valueOf(text).toString();
-    }
-
-    private static String resource(String name) {
-        try (InputStream in = RuntimeInterfaceClientTest.class.getResourceAsStream(name)) {
-            if (in == null) {
-                throw new IllegalStateException("missing test resource " + name);
-            }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

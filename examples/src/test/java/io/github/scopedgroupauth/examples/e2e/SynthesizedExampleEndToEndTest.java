@@ -3,7 +3,6 @@ package io.github.scopedgroupauth.examples.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.scopedgroupauth.examples.ScopedGroupAuthExample;
-import io.github.scopedgroupauth.examples.e2e.EventCases.EventCase;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,7 +11,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledOnOs;
@@ -31,8 +29,6 @@ import software.amazon.awscdk.cxapi.CloudAssembly;
 @EnabledOnOs(OS.LINUX)
 class SynthesizedExampleEndToEndTest {
 
-    private static final String CASES = "/e2e/pre-token-generation-cases.json";
-    private static final Duration WAIT = Duration.ofSeconds(30);
     /** Deploy-time client ids replaced by the fixed values the event cases use. */
     private static final Map<String, String> CLIENT_IDS = Map.of("UserPoolWebClient", "webclient123");
 
@@ -55,47 +51,23 @@ class SynthesizedExampleEndToEndTest {
         Map<String, String> environment = new LinkedHashMap<>();
         map(map(properties.get("Environment")).get("Variables"))
                 .forEach((name, value) -> environment.put(name, resolve(value)));
-        function = LambdaFunction.builder()
-                .codeDirectory(Path.of(assembly.getDirectory()).resolve("asset." + s3Key.replace(".zip", "")))
-                .handler((String) properties.get("Handler"))
-                .environment(environment)
-                .memorySize(((Number) properties.get("MemorySize")).intValue())
-                .timeout(Duration.ofSeconds(((Number) properties.get("Timeout")).longValue()))
-                .logLevel((String) map(properties.get("LoggingConfig")).get("ApplicationLogLevel"))
-                .snapStart(properties.containsKey("SnapStart"))
-                .build();
+        function = new LambdaFunction(
+                Path.of(assembly.getDirectory()).resolve("asset." + s3Key.replace(".zip", "")),
+                (String) properties.get("Handler"),
+                environment,
+                ((Number) properties.get("MemorySize")).intValue(),
+                Duration.ofSeconds(((Number) properties.get("Timeout")).longValue()),
+                (String) map(properties.get("LoggingConfig")).get("ApplicationLogLevel"),
+                properties.containsKey("SnapStart"));
     }
 
     @Test
     void synthesizedFunctionAnswersEveryEventAsExpected_underTheRuntimeInterfaceClient() throws IOException {
-        List<EventCase> cases = EventCases.load(CASES);
-
         try (LambdaProcess lambda = LambdaProcess.start(function)) {
-            List<InvocationResult> results = new ArrayList<>();
-            for (EventCase event : cases) {
-                results.add(lambda.invoke(event.event(), WAIT));
-            }
-
+            EventCases.assertEveryCaseAnswered(lambda);
             System.out.printf("SynthesizedExampleEndToEndTest: %d ms from starting the JVM to the first response"
                     + " (SnapStart %s, %d MB)%n", lambda.timeToFirstResponse().orElseThrow().toMillis(),
                     function.snapStart() ? "on" : "off", function.memorySize());
-            SoftAssertions softly = new SoftAssertions();
-            for (int i = 0; i < cases.size(); i++) {
-                InvocationResult result = results.get(i);
-                softly.assertThat(result.isError()).as("%s reported an error: %s", cases.get(i), result.body())
-                        .isFalse();
-                if (!result.isError()) {
-                    softly.assertThat(EventCases.parse(result.body())).as(cases.get(i).name())
-                            .isEqualTo(cases.get(i).expected());
-                }
-            }
-            softly.assertThat(lambda.runtimeApi().invocationErrors()).as("invocation errors").isEmpty();
-            softly.assertThat(lambda.runtimeApi().initErrors()).as("init errors").isEmpty();
-            try {
-                softly.assertAll();
-            } catch (AssertionError e) {
-                throw new AssertionError(e.getMessage() + "\n" + lambda.diagnostics(), e);
-            }
         }
     }
 

@@ -2,25 +2,14 @@
  * An end-to-end harness that runs real function code under the official Lambda runtime interface client (RIC),
  * in a child JVM, against a Lambda Runtime API served by the test on 127.0.0.1.
  *
- * <p>The pieces, one job each:
- * <ul>
- *   <li>{@link io.github.scopedgroupauth.examples.e2e.LambdaFunction}: the function as Lambda would configure
- *       it (code directory, handler, environment, memory, timeout);</li>
- *   <li>{@link io.github.scopedgroupauth.examples.e2e.LambdaProcess}: starts the RIC the way the managed
- *       {@code java21} runtime does, sends events, waits with bounds, always ends the child;</li>
- *   <li>{@link io.github.scopedgroupauth.examples.e2e.RuntimeApiServer}: the Runtime API, recording results,
- *       invocation errors and init errors;</li>
- *   <li>{@link io.github.scopedgroupauth.examples.e2e.RuntimeInterfaceClient}: the RIC's jars from the test
- *       classpath and its native library;</li>
- *   <li>{@code ManagedRuntimeLaunch}: the JVM command line and the environment of the managed runtime.</li>
- * </ul>
+ * <p>{@link io.github.scopedgroupauth.examples.e2e.LambdaFunction} describes the function as Lambda configures
+ * it; {@link io.github.scopedgroupauth.examples.e2e.LambdaProcess} starts the RIC with the command line and
+ * environment of the managed {@code java21} runtime ({@code ManagedRuntimeLaunch}) against its own
+ * {@link io.github.scopedgroupauth.examples.e2e.RuntimeApiServer}, sends events, waits with bounds, and always
+ * ends the child; a failure carries the child's output and what the Runtime API recorded.
  *
  * <pre>{@code
- * LambdaFunction function = LambdaFunction.builder()
- *     .codeDirectory(Path.of("cdk.out", "asset.<hash>"))      // the function's Code asset
- *     .handler(handler)                                        // Properties.Handler
- *     .environment(variables)                                  // Properties.Environment.Variables, tokens replaced
- *     .build();
+ * LambdaFunction function = LambdaFunction.of(codeDirectory, handler, environment);
  * try (LambdaProcess lambda = LambdaProcess.start(function)) {
  *     InvocationResult result = lambda.invoke(eventJson);
  *     assertThat(lambda.runtimeApi().initErrors()).isEmpty();

@@ -70,16 +70,6 @@ public final class SnapStartPriming implements Resource {
     }
 
     /**
-     * A Lambda context whose logger discards every line, so priming also loads the logging path without
-     * writing synthetic decisions to the function's logs.
-     *
-     * @return the context
-     */
-    public static com.amazonaws.services.lambda.runtime.Context silentContext() {
-        return SilentContext.INSTANCE;
-    }
-
-    /**
      * Primes the decision.
      *
      * @param context the CRaC context

@@ -84,12 +84,6 @@ class SnapStartPrimingTest {
     }
 
     @Test
-    void silentContextLogsNothing_andNeverRunsOutOfTime() {
-        assertThat(SnapStartPriming.silentContext().getLogger()).isNotNull();
-        assertThat(SnapStartPriming.silentContext().getRemainingTimeInMillis()).isEqualTo(Integer.MAX_VALUE);
-    }
-
-    @Test
     void beforeCheckpointRunsEveryRound_throughTheHandler() {
         // given a priming resource whose round runs the handler on the synthetic event
         PreTokenGenerationHandler handler = new PreTokenGenerationHandler(ADMINS_AND_EVERYONE);
