@@ -1,5 +1,6 @@
 package io.github.scopedgroupauth.examples.e2e;
 
+import io.github.scopedgroupauth.runtime.policy.PolicyFormat;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -15,11 +16,11 @@ final class CodeAssetLayout {
     /** The system property that Maven sets to the copied function jar. */
     static final String LAMBDA_JAR_PROPERTY = "scopedgroupauth.e2e.lambdaJar";
     /** The handler string of the pre token generation function. */
-    static final String HANDLER = "io.github.scopedgroupauth.runtime.PreTokenGenerationHandler::handleRequest";
+    static final String HANDLER = PolicyFormat.HANDLER;
     /** Where the jar goes in the code directory. */
     static final String JAR_PATH = "lib/scoped-group-auth-runtime.jar";
     /** Where the policy goes in the code directory. */
-    static final String POLICY_PATH = "scoped-group-auth.conf";
+    static final String POLICY_PATH = PolicyFormat.FILE_NAME;
 
     private CodeAssetLayout() {
     }

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.TextNode;
 import io.github.scopedgroupauth.examples.e2e.EventCases.EventCase;
 import io.github.scopedgroupauth.examples.e2e.RuntimeApiServer.InitError;
 import io.github.scopedgroupauth.examples.e2e.RuntimeApiServer.InvocationResult;
+import io.github.scopedgroupauth.runtime.policy.PolicyFormat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -31,9 +32,15 @@ import org.junit.jupiter.params.provider.ValueSource;
 @EnabledOnOs(OS.LINUX)
 class RuntimeInterfaceClientTest {
 
-    private static final String POLICY = EventCases.resource("/e2e/scoped-group-auth.conf");
+    /** The ADMINS/EVERYONE policy, written as the construct writes it. */
+    private static final PolicyFormat.Written WRITTEN =
+            PolicyFormat.write(Map.of("ADMINS", List.of("admin/*"), "EVERYONE", List.of("everyone/*")), List.of());
+    private static final String POLICY = WRITTEN.text();
+    /** The tie of another policy file, for grants written for that file. */
+    private static final String OTHER_TIE =
+            PolicyFormat.write(Map.of("OTHERS", List.of("other/*")), List.of()).tie();
     private static final Map<String, String> CLIENTS =
-            Map.of("SCOPED_GROUP_AUTH_CLIENTS", SealedPolicy.grants(POLICY, "webclient123=*"));
+            Map.of("SCOPED_GROUP_AUTH_CLIENTS", PolicyFormat.variable(WRITTEN.tie(), List.of("webclient123=*")));
     private static final String ESCALATION = "everyone-only user requesting admin/* through the hosted UI";
 
     @TempDir
@@ -102,21 +109,23 @@ class RuntimeInterfaceClientTest {
 
     static Stream<Arguments> brokenConfigurations() {
         return Stream.of(
-                Arguments.of("misspelled directive",
-                        POLICY.replace("group ADMINS", "grup ADMINS"), CLIENTS,
-                        "scoped-group-auth.conf line 2: unknown directive 'grup'; expected 'group' or 'default'"),
+                Arguments.of("policy file edited after the construct wrote it",
+                        POLICY.replace("group EVERYONE everyone/*", "group EVERYONE admin/*"), CLIENTS,
+                        "scoped-group-auth.conf does not match the digest on its last line: it was changed after the"
+                                + " ScopedGroupAuth construct wrote it; redeploy the function code the construct"
+                                + " wrote"),
                 Arguments.of("client grants not set", POLICY, Map.of(),
-                        "SCOPED_GROUP_AUTH_CLIENTS is not set; set it to '" + SealedPolicy.tie(POLICY) + ":*' to"
-                                + " let every app client receive managed scopes, or to '" + SealedPolicy.tie(POLICY)
+                        "SCOPED_GROUP_AUTH_CLIENTS is not set; set it to '" + WRITTEN.tie() + ":*' to"
+                                + " let every app client receive managed scopes, or to '" + WRITTEN.tie()
                                 + ":clientId=numbers' grants"),
                 Arguments.of("client granted a scope number beyond the managed scopes", POLICY,
-                        Map.of("SCOPED_GROUP_AUTH_CLIENTS", SealedPolicy.grants(POLICY, "webclient123=0,2")),
+                        Map.of("SCOPED_GROUP_AUTH_CLIENTS", PolicyFormat.variable(WRITTEN.tie(), List.of("webclient123=0,2"))),
                         "SCOPED_GROUP_AUTH_CLIENTS entry for app client 'webclient123' has scope number '2'; use '*'"
                                 + " or numbers from 0 to 1, one per managed scope in ascending order"),
                 Arguments.of("client grants written for another policy file", POLICY,
-                        Map.of("SCOPED_GROUP_AUTH_CLIENTS", SealedPolicy.grants("other", "webclient123=0")),
-                        "SCOPED_GROUP_AUTH_CLIENTS was written for policy file '" + SealedPolicy.tie("other")
-                                + "', but this function's scoped-group-auth.conf is '" + SealedPolicy.tie(POLICY)
+                        Map.of("SCOPED_GROUP_AUTH_CLIENTS", PolicyFormat.variable(OTHER_TIE, List.of("webclient123=0"))),
+                        "SCOPED_GROUP_AUTH_CLIENTS was written for policy file '" + OTHER_TIE
+                                + "', but this function's scoped-group-auth.conf is '" + WRITTEN.tie()
                                 + "'; scope numbers would name other scopes: deploy the variable and the function"
                                 + " code together (redeploy the stack) rather than editing either by hand"),
                 Arguments.of("policy file missing", null, CLIENTS,
@@ -170,7 +179,7 @@ class RuntimeInterfaceClientTest {
     @Test
     void reportsInvocationErrorsNotInitError_whenJarIsNotInLib() throws IOException {
         // given: the RIC only loads jars from lib/, so a jar at the root is not on the function's classpath
-        CodeAssetLayout.layOut(code, null, SealedPolicy.seal(POLICY));
+        CodeAssetLayout.layOut(code, null, POLICY);
         Files.copy(CodeAssetLayout.lambdaJar(), code.resolve("scoped-group-auth-runtime.jar"));
         LambdaFunction function = function(code, CLIENTS);
 
@@ -234,7 +243,7 @@ class RuntimeInterfaceClientTest {
     /** Lays out the function code with this policy body, sealed as the construct seals it. */
     private Path codeWith(String policy) throws IOException {
         return CodeAssetLayout.layOut(code, CodeAssetLayout.lambdaJar(),
-                policy == null ? null : SealedPolicy.seal(policy));
+                policy);
     }
 
     private static LambdaFunction function(Path code, Map<String, String> environment) {
