@@ -3,6 +3,7 @@ package io.github.scopedgroupauth.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.scopedgroupauth.ScopedGroupAuth;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -10,12 +11,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
+import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awscdk.App;
@@ -23,7 +27,6 @@ import software.amazon.awscdk.AppProps;
 import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.cxapi.CloudAssembly;
 import software.amazon.awscdk.services.cognito.UserPool;
-import io.github.scopedgroupauth.ScopedGroupAuth;
 
 /**
  * Where the function code is staged: never in a shared, predictable folder, never through a symbolic link,
@@ -35,6 +38,18 @@ class FunctionCodeTest {
 
     @TempDir
     Path outdir;
+
+    /** Relative to the working directory, as the CDK CLI passes it: CDK_OUTDIR=cdk.out by default. */
+    private final Path relativeOutdir = Path.of("target", "relative-outdir-" + UUID.randomUUID());
+
+    @AfterEach
+    void removeOutdir() throws IOException {
+        if (Files.exists(relativeOutdir)) {
+            try (Stream<Path> paths = Files.walk(relativeOutdir)) {
+                paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+            }
+        }
+    }
 
     @Test
     void ignoresAFolderPreparedInTheSharedTempDirectory_underTheNameAnEarlierVersionUsed() throws Exception {
@@ -81,6 +96,28 @@ class FunctionCodeTest {
         assertThat(code.getFileName().toString()).startsWith(FunctionCode.DIRECTORY_PREFIX);
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(code))).isEqualTo("rwx------");
         assertThat(Files.readAllBytes(code.resolve(FunctionCode.JAR_PATH))).isEqualTo(embeddedJar());
+    }
+
+    @Test
+    void keepsTheCode_whenAssetStagingIsDisabled_andTheOutdirIsRelativeAsTheCdkCliGivesIt() {
+        // given `cdk synth --no-staging` (as SAM runs it): staging disabled, outdir "cdk.out" relative
+        Map<String, Object> context = Map.of("aws:cdk:disable-asset-staging", true,
+                "aws:cdk:enable-asset-metadata", true);
+        App app = new App(AppProps.builder().outdir(relativeOutdir.toString()).context(context).build());
+        Stack stack = new Stack(app, "Test");
+        ScopedGroupAuth.Builder.create(stack, "Auth")
+                .userPool(UserPool.Builder.create(stack, "Pool").build())
+                .groupScopes(Map.of("ADMINS", List.of("admin/*")))
+                .build();
+
+        // when
+        CloudAssembly assembly = app.synth();
+
+        // then the directory the template names still holds the code: it was not taken for a copy and removed
+        Path code = codeOf(assembly);
+        assertThat(code).isAbsolute();
+        assertThat(code.resolve(POLICY)).isRegularFile();
+        assertThat(code.resolve(FunctionCode.JAR_PATH)).isRegularFile();
     }
 
     @Test
