@@ -74,6 +74,9 @@ public class ScopedGroupAuth extends Construct {
      * @param props the properties; {@code userPool} and {@code groupScopes} are required
      * @throws IllegalArgumentException listing every problem with the properties or the pool
      */
+    // A construct defines its children with itself as their scope, as every CDK construct does; javac 21+
+    // flags that as a 'this' escape.
+    @SuppressWarnings("this-escape")
     public ScopedGroupAuth(Construct scope, String id, ScopedGroupAuthProps props) {
         super(scope, id);
         Configuration config = Configuration.of(this, props);

@@ -63,6 +63,8 @@ public class ScopedGroupAuthExample extends Stack {
      * @param id the stack id
      * @param props stack properties; may be null
      */
+    // A stack defines its children with itself as their scope; javac 21+ flags that as a 'this' escape.
+    @SuppressWarnings("this-escape")
     public ScopedGroupAuthExample(Construct scope, String id, StackProps props) {
         super(scope, id, props);
         String domainPrefix = DomainPrefix.of(this);
