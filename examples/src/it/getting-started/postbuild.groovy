@@ -1,13 +1,24 @@
-// Checks the cloud assembly that the app of docs/getting-started.md synthesized into cdk.out: the page's
-// "Synthesize" section lists what ScopedGroupAuth adds to the template.
+// Checks what the app of docs/getting-started.md built against the installed library, as a user's app would:
+//
+// 1. the template in cdk.out: the page's "Synthesize" section lists what ScopedGroupAuth adds to it;
+// 2. the function's code asset in cdk.out: the runtime jar, taken from inside the installed library jar, and the
+//    policy file;
+// 3. the app's dependency tree (dependency-tree.txt, the second build of invoker.properties): the library adds
+//    its runtime jar, without dependencies, and nothing else; the versions the app declares are the ones used.
+//
+// Script variables (set in examples/pom.xml): libraryVersion; the Invoker Plugin adds localRepositoryPath, the
+// repository it installed the library into.
 
 import groovy.json.JsonOutput
 import groovy.json.JsonSlurper
+import groovy.xml.XmlSlurper
+import java.util.zip.ZipFile
 
 if (!context.get('gettingStartedWritten')) {
     return // prebuild.groovy failed and reported why
 }
-def templateFile = new File(basedir, 'cdk.out/AuthStack.template.json')
+def assembly = new File(basedir, 'cdk.out')
+def templateFile = new File(assembly, 'AuthStack.template.json')
 if (!templateFile.isFile()) {
     // This hook also runs after a failed build; the build's own error is then in build.log.
     throw new IllegalStateException("no ${templateFile}: the app's build failed or did not synthesize (build.log)")
@@ -15,6 +26,8 @@ if (!templateFile.isFile()) {
 def resources = new JsonSlurper().parse(templateFile).Resources.values()
 def ofType = { String type -> resources.findAll { it.Type == type }.collect { it.Properties ?: [:] } }
 def problems = []
+
+// 1. The template.
 
 def groups = ofType('AWS::Cognito::UserPoolGroup').collect { it.GroupName } as Set
 if (groups != ['ADMINS', 'EVERYONE'] as Set) {
@@ -55,7 +68,106 @@ if (triggers.size() != 1 || triggers[0] == null) {
     }
 }
 
+// 2. The function's code asset: the directory whose zip the template names as the function's code.
+
+def handlerClass = 'io/github/scopedgroupauth/runtime/PreTokenGenerationHandler.class'
+def installed = { String artifactId ->
+    new File(localRepositoryPath, "io/github/scopedgroupauth/${artifactId}/${libraryVersion}/${artifactId}-${libraryVersion}.jar")
+}
+def jarEntries = { File jar -> new ZipFile(jar).withCloseable { zip -> zip.entries().collect { it.name } } }
+if (functions.size() == 1) {
+    def codeKey = functions[0].Code?.S3Key
+    def assets = new JsonSlurper().parse(new File(assembly, 'AuthStack.assets.json')).files.values()
+    def codeDirectories = assets.findAll { asset -> asset.destinations.values().any { it.objectKey == codeKey } }
+            .collect { new File(assembly, it.source.path) }
+    if (codeDirectories.size() != 1 || !codeDirectories[0].isDirectory()) {
+        problems << "the function's code ${codeKey} is the assets ${codeDirectories}, expected one directory"
+    } else {
+        def code = codeDirectories[0]
+        def files = []
+        code.eachFileRecurse(groovy.io.FileType.FILES) { files << code.toPath().relativize(it.toPath()).toString() }
+        if (files.sort() != ['lib/scoped-group-auth-runtime.jar', 'scoped-group-auth.conf']) {
+            problems << "${code} holds ${files}, expected [lib/scoped-group-auth-runtime.jar, scoped-group-auth.conf]"
+        } else {
+            def functionJar = new File(code, 'lib/scoped-group-auth-runtime.jar')
+            // The construct read it from the library jar on the app's classpath: the installed one.
+            def libraryJar = installed('scoped-group-auth')
+            def embedded = new ZipFile(libraryJar).withCloseable { zip ->
+                def entry = zip.getEntry('io/github/scopedgroupauth/internal/scoped-group-auth-runtime.jar')
+                entry == null ? null : zip.getInputStream(entry).bytes
+            }
+            if (!Arrays.equals(functionJar.bytes, embedded)) {
+                problems << "${functionJar} is not the function jar embedded in the installed ${libraryJar}"
+            }
+            def entries = jarEntries(functionJar)
+            if (!entries.contains(handlerClass)) {
+                problems << "${functionJar} lacks the handler ${handlerClass}"
+            }
+            // The handler's classes, the Lambda event and context types, org.crac and a manifest: no build
+            // files (META-INF/maven), and of this project's classes only those of the runtime's main jar.
+            def allowed = ['io/github/scopedgroupauth/runtime/', 'com/amazonaws/services/lambda/runtime/', 'org/crac/']
+            def unexpected = entries.findAll { name ->
+                !name.endsWith('/') && name != 'META-INF/MANIFEST.MF'
+                        && !(name.endsWith('.class') && allowed.any { name.startsWith(it) })
+            }
+            def mainClasses = jarEntries(installed('scoped-group-auth-runtime')).findAll { it.endsWith('.class') } as Set
+            unexpected += entries.findAll { it.startsWith('io/github/') && it.endsWith('.class') && !mainClasses.contains(it) }
+            if (unexpected) {
+                problems << "${functionJar} holds ${unexpected}, which are neither the runtime's main classes nor its libraries'"
+            }
+            def policy = new File(code, 'scoped-group-auth.conf').readLines('UTF-8')
+            if (!policy.containsAll(['group ADMINS admin/*', 'group EVERYONE everyone/*'])) {
+                problems << "${code}/scoped-group-auth.conf lacks the groups' lines: ${policy}"
+            }
+            println "${code.name}: ${files.join(', ')}; the jar (${functionJar.length()} bytes, ${entries.count { it.endsWith('.class') }} classes) is the one embedded in ${libraryJar.name} and holds ${handlerClass}"
+        }
+    }
+}
+
+// 3. The dependency tree: `+- group:artifact:type[:classifier]:version:scope`, three characters per level.
+
+def treeFile = new File(basedir, 'dependency-tree.txt')
+if (!treeFile.isFile()) {
+    problems << "no ${treeFile}: the dependency:tree build failed (build.log)"
+} else {
+    println "The app's dependency tree:\n${treeFile.getText('UTF-8')}"
+    def nodes = []
+    def path = []
+    treeFile.readLines('UTF-8').drop(1).findAll { it.trim() }.each { line ->
+        def match = line =~ /^([| ]*)[+\\]- (\S+)/
+        if (!match.find()) {
+            problems << "unreadable dependency tree line '${line}'"
+            return
+        }
+        def parts = match.group(2).split(':')
+        def node = [key: "${parts[0]}:${parts[1]}".toString(), version: parts[-2], children: []]
+        int depth = match.group(1).length().intdiv(3)
+        path = path.take(depth)
+        (depth == 0 ? nodes : path[-1].children) << node
+        path << node
+    }
+    def pom = new XmlSlurper().parse(new File(basedir, 'pom.xml'))
+    def declared = pom.dependencies.dependency.collectEntries {
+        ["${it.groupId}:${it.artifactId}".toString(), it.version.text()]
+    }
+    def direct = nodes.collectEntries { [it.key, it.version] }
+    if (direct != declared) {
+        problems << "the app's direct dependencies resolved to ${direct}; it declares ${declared}"
+    }
+    def library = nodes.find { it.key == 'io.github.scopedgroupauth:scoped-group-auth' }
+    def brought = library?.children?.collect { "${it.key}:${it.version}${it.children ? ' with ' + it.children*.key : ''}" }
+    if (brought != ["io.github.scopedgroupauth:scoped-group-auth-runtime:${libraryVersion}".toString()]) {
+        problems << "scoped-group-auth brings ${brought} into the app, expected only scoped-group-auth-runtime ${libraryVersion} without dependencies (besides aws-cdk-lib and constructs, which the app declares)"
+    }
+    def all = []
+    def walk
+    walk = { node -> all << node; node.children.each(walk) }
+    nodes.each(walk)
+    context.put('resolvedVersions', all.collectEntries { [it.key, it.version] })
+}
+
 if (problems) {
-    throw new IllegalStateException("${templateFile}: " + problems.join('; '))
+    throw new IllegalStateException("${basedir}: " + problems.join('; '))
 }
 println "${templateFile}: groups, resource servers, client scopes, the function, its alias and the trigger are there"
+println "The library adds scoped-group-auth-runtime and nothing else to the app; the versions the app declares win"
