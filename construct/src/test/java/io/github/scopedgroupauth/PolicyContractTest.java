@@ -57,7 +57,15 @@ class PolicyContractTest {
         try (JarFile jar = new JarFile(code.resolve("lib/scoped-group-auth-runtime.jar").toFile())) {
             assertThat(jar.getEntry("io/github/scopedgroupauth/runtime/PreTokenGenerationHandler.class")).isNotNull();
         }
-        assertThat(Files.readString(code.resolve(PolicyFormat.FILE_NAME))).isEqualTo(WRITTEN.text());
+        // The exact bytes, pinned here rather than taken from the writer; the reader in @BeforeAll checked the seal.
+        assertThat(Files.readString(code.resolve(PolicyFormat.FILE_NAME))).isEqualTo(WRITTEN.text()).startsWith(
+                "# Written by the ScopedGroupAuth construct; read by its pre token generation handler.\n"
+                        + "scoped-group-auth-policy 1\n"
+                        + "group ADMINS admin/*\n"
+                        + "group AUDITORS https://api.example.com/audit.read\n"
+                        + "group EVERYONE everyone/*\n"
+                        + "default everyone/ping\n"
+                        + "end sha256:");
     }
 
     @Test

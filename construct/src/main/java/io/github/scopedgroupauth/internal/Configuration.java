@@ -53,10 +53,12 @@ public record Configuration(UserPool userPool, PoolInspection pool, ScopePlan pl
             checkSameStack(construct, userPool, problems);
             pool.check(problems);
             ResourceServers.check(pool, plan, problems);
-            new StackCapacity(construct, pool, plan, createGroups).check(problems);
         }
         TriggerFunction.Settings function = TriggerFunction.Settings.of(props);
         function.check(problems);
+        if (pool != null) {
+            new StackCapacity(construct, pool, plan, createGroups).check(problems);
+        }
         // Copied without List.copyOf, which refuses the null entry that is reported below.
         List<UserPoolClient> clients = props.getClients() == null ? List.of()
                 : Collections.unmodifiableList(new ArrayList<>(props.getClients()));

@@ -96,9 +96,17 @@ public final class PolicyFormat {
      * @param managedScopes every managed scope in ascending order, as the file numbers them
      * @param granted the managed scopes the client is granted
      * @return {@code clientId=*} when it is granted every managed scope, otherwise {@code clientId=i,j,...}
+     * @throws IllegalArgumentException if a granted scope is not managed, which the reader would refuse
      */
     public static String entry(String clientId, List<String> managedScopes, Collection<String> granted) {
         SortedSet<String> scopes = new TreeSet<>(granted);
+        for (String scope : scopes) {
+            if (!managedScopes.contains(scope)) {
+                throw new IllegalArgumentException("client '" + clientId + "' is granted scope '"
+                        + Printable.escape(scope) + "', which the policy file does not number; grant only managed"
+                        + " scopes: " + managedScopes);
+            }
+        }
         if (scopes.containsAll(managedScopes)) {
             return clientId + "=" + ANY_CLIENT;
         }
