@@ -1,8 +1,8 @@
 package io.github.scopedgroupauth;
 
 import io.github.scopedgroupauth.internal.CaseCollisions;
-import io.github.scopedgroupauth.internal.Configuration;
 import io.github.scopedgroupauth.internal.ClientGrants;
+import io.github.scopedgroupauth.internal.Configuration;
 import io.github.scopedgroupauth.internal.Groups;
 import io.github.scopedgroupauth.internal.LateChecks;
 import io.github.scopedgroupauth.internal.PoolInspection;
@@ -84,8 +84,10 @@ public class ScopedGroupAuth extends Construct {
         this.plan = config.plan();
         this.groups = new Groups(this, userPool, config.pool(), plan).define(config.createGroups());
         this.resourceServers = new ResourceServers(this, userPool, config.pool(), plan).define();
-        this.grants = new ClientGrants(userPool, plan.managedScopes(), config.policyFile().tie(), this::boundScope);
-        this.trigger = TriggerFunction.define(this, config.function(), config.policyFile().text(), grants);
+        this.grants = new ClientGrants(
+                userPool, plan.managedScopes(), config.policyFile().tie(), this::boundScope);
+        this.trigger = TriggerFunction.define(
+                this, config.function(), config.policyFile().text(), grants);
         trigger.attach(this, userPool, config.lambdaVersion());
         config.clients().forEach(client -> addGrant(client, plan.managedScopes(), false));
         new LateChecks(this, userPool, plan, grants).register();
@@ -371,9 +373,13 @@ public class ScopedGroupAuth extends Construct {
 
     /** A managed scope as the token {@code OAuthScope.resourceServer} makes of it with its resource server. */
     private Optional<String> boundScope(String scope) {
-        return Optional.of(OAuthScope.resourceServer(resourceServers.get(ScopeSyntax.identifier(scope)),
-                ResourceServerScope.Builder.create().scopeName(ScopeSyntax.name(scope))
-                        .scopeDescription(plan.description(scope)).build()).getScopeName());
+        return Optional.of(OAuthScope.resourceServer(
+                        resourceServers.get(ScopeSyntax.identifier(scope)),
+                        ResourceServerScope.Builder.create()
+                                .scopeName(ScopeSyntax.name(scope))
+                                .scopeDescription(plan.description(scope))
+                                .build())
+                .getScopeName());
     }
 
     private SortedSet<String> scopesOf(String groupName) {
@@ -388,9 +394,12 @@ public class ScopedGroupAuth extends Construct {
     private void warnAboutResourceServerQuota(PoolInspection pool) {
         int count = pool.resourceServerCountWith(plan.scopeNamesByIdentifier().keySet());
         if (count > RESOURCE_SERVER_WARNING_THRESHOLD) {
-            Annotations.of(this).addWarningV2("scoped-group-auth:resourceServerQuota", count + " resource"
-                    + " servers exceed Cognito's default quota of " + RESOURCE_SERVER_WARNING_THRESHOLD
-                    + " per user pool; request an increase (up to 300) before deploying");
+            Annotations.of(this)
+                    .addWarningV2(
+                            "scoped-group-auth:resourceServerQuota",
+                            count + " resource"
+                                    + " servers exceed Cognito's default quota of " + RESOURCE_SERVER_WARNING_THRESHOLD
+                                    + " per user pool; request an increase (up to 300) before deploying");
         }
     }
 }

@@ -201,8 +201,7 @@ public final class ScopedGroupAuthProps {
         private RetentionDays logRetention;
         private Architecture architecture;
 
-        private Builder() {
-        }
+        private Builder() {}
 
         /**
          * Sets {@link ScopedGroupAuthProps#getUserPool()}.

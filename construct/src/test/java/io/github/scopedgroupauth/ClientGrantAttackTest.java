@@ -28,24 +28,28 @@ class ClientGrantAttackTest {
     void failsSynth_whenAGrantedClientIsSwitchedToClientCredentialsAfterTheConstruct() {
         // given a client granted every managed scope, then switched to client credentials through the L1
         Fixture given = new Fixture();
-        UserPoolClient machine = given.pool.addClient("Machine", UserPoolClientOptions.builder()
-                .generateSecret(true).build());
+        UserPoolClient machine = given.pool.addClient(
+                "Machine", UserPoolClientOptions.builder().generateSecret(true).build());
         given.auth().clients(List.of(machine)).build();
         cfn(machine).setAllowedOAuthFlows(List.of("client_credentials"));
 
         // when / then: synthesis fails, as it does for a V1_0 trigger added after the construct (today the
         // template gives the machine client AllowedOAuthScopes [..., admin/*, everyone/*])
-        assertThatThrownBy(() -> given.app.synth()).hasMessageContaining("granted client " + MACHINE
-                + ", so its machine-to-machine tokens carry every scope it allows with no user and no group check");
+        assertThatThrownBy(() -> given.app.synth())
+                .hasMessageContaining(
+                        "granted client " + MACHINE
+                                + ", so its machine-to-machine tokens carry every scope it allows with no user and no group check");
     }
 
     @Test
     void refusesAClientInClients_whoseOAuthFlowsAreADeployTimeToken() {
         // given flows that are only known at deploy time: they may well be client_credentials
         Fixture given = new Fixture();
-        CfnParameter flows = CfnParameter.Builder.create(given.stack, "Flows").type("CommaDelimitedList").build();
-        UserPoolClient machine = given.pool.addClient("Machine", UserPoolClientOptions.builder()
-                .generateSecret(true).build());
+        CfnParameter flows = CfnParameter.Builder.create(given.stack, "Flows")
+                .type("CommaDelimitedList")
+                .build();
+        UserPoolClient machine = given.pool.addClient(
+                "Machine", UserPoolClientOptions.builder().generateSecret(true).build());
         cfn(machine).setAllowedOAuthFlows(flows.getValueAsList());
 
         // when / then: fail closed rather than grant every managed scope to a possible machine client
@@ -63,13 +67,17 @@ class ClientGrantAttackTest {
         // the documented oauthScopesFor: its machine tokens carry admin/* with no grant, no user, no group
         Fixture given = new Fixture();
         ScopedGroupAuth auth = given.auth().clients(List.of(given.web)).build();
-        given.pool.addClient("Machine", UserPoolClientOptions.builder()
-                .generateSecret(true)
-                .oAuth(OAuthSettings.builder()
-                        .flows(OAuthFlows.builder().clientCredentials(true).build())
-                        .scopes(auth.oauthScopesFor("ADMINS"))
-                        .build())
-                .build());
+        given.pool.addClient(
+                "Machine",
+                UserPoolClientOptions.builder()
+                        .generateSecret(true)
+                        .oAuth(OAuthSettings.builder()
+                                .flows(OAuthFlows.builder()
+                                        .clientCredentials(true)
+                                        .build())
+                                .scopes(auth.oauthScopesFor("ADMINS"))
+                                .build())
+                        .build());
 
         // when / then: the construct says so (or at least warns) instead of letting admin/* reach machine tokens
         assertThatThrownBy(() -> given.app.synth())
@@ -98,7 +106,9 @@ class ClientGrantAttackTest {
     void reportsAClientWhoseAllowedScopesAreADeployTimeList_insteadOfCrashingSynthesis() {
         // given a client whose allowed scopes come from a CommaDelimitedList parameter
         Fixture given = new Fixture();
-        CfnParameter scopes = CfnParameter.Builder.create(given.stack, "Scopes").type("CommaDelimitedList").build();
+        CfnParameter scopes = CfnParameter.Builder.create(given.stack, "Scopes")
+                .type("CommaDelimitedList")
+                .build();
         cfn(given.web).setAllowedOAuthScopes(scopes.getValueAsList());
 
         // when / then: a message naming the client at construction (today: EncodedListTokenInScalarContext at
@@ -128,11 +138,15 @@ class ClientGrantAttackTest {
         Stack a = new Stack(app, "A");
         Stack b = new Stack(app, "B");
         UserPool pool = UserPool.Builder.create(a, "Pool").build();
-        UserPoolClient client = UserPoolClient.Builder.create(b, "Client").userPool(pool).build();
+        UserPoolClient client =
+                UserPoolClient.Builder.create(b, "Client").userPool(pool).build();
 
         // when / then: today the CDK fails later with "DependencyCycle: 'B' depends on 'A' ..."
-        assertThatThrownBy(() -> ScopedGroupAuth.Builder.create(a, "Auth").userPool(pool)
-                .groupScopes(Fixture.ADMINS_AND_EVERYONE).clients(List.of(client)).build())
+        assertThatThrownBy(() -> ScopedGroupAuth.Builder.create(a, "Auth")
+                        .userPool(pool)
+                        .groupScopes(Fixture.ADMINS_AND_EVERYONE)
+                        .clients(List.of(client))
+                        .build())
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("`clients` entry 'B/Client' is in stack B; grant only clients defined in the user pool's"
                         + " stack A, because the trigger's grants refer to the client and the pool to the trigger");

@@ -17,8 +17,8 @@ import software.amazon.awscdk.services.cognito.UserPoolClientOptions;
 /** Granting scopes to app clients: repeated grants add up, and machine-to-machine clients must name scopes. */
 class ClientGrantTest {
 
-    private static final List<String> STANDARD = List.of("profile", "phone", "email", "openid",
-            "aws.cognito.signin.user.admin");
+    private static final List<String> STANDARD =
+            List.of("profile", "phone", "email", "openid", "aws.cognito.signin.user.admin");
 
     @Test
     void grantingAClientListedInClientsAgain_changesNothing() {
@@ -89,7 +89,8 @@ class ClientGrantTest {
         Fixture given = new Fixture();
         UserPoolClient machine = machineClient(given);
 
-        assertThatThrownBy(() -> given.auth().clients(List.of(given.web, machine)).build())
+        assertThatThrownBy(
+                        () -> given.auth().clients(List.of(given.web, machine)).build())
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage(machineMessage("`clients` entry"));
     }
@@ -113,20 +114,27 @@ class ClientGrantTest {
 
         auth.grant(machine, List.of("everyone/*"));
 
-        given.template().hasResourceProperties("AWS::Cognito::UserPoolClient", Map.of(
-                "AllowedOAuthFlows", List.of("client_credentials"),
-                "AllowedOAuthScopes", List.of("everyone/*")));
+        given.template()
+                .hasResourceProperties(
+                        "AWS::Cognito::UserPoolClient",
+                        Map.of(
+                                "AllowedOAuthFlows", List.of("client_credentials"),
+                                "AllowedOAuthScopes", List.of("everyone/*")));
         assertGrantVariable(given.template(), "PoolMachine", "=1");
     }
 
     private static UserPoolClient machineClient(Fixture given) {
-        return given.pool.addClient("Machine", UserPoolClientOptions.builder()
-                .generateSecret(true)
-                .oAuth(OAuthSettings.builder()
-                        .flows(OAuthFlows.builder().clientCredentials(true).build())
-                        .scopes(List.of())
-                        .build())
-                .build());
+        return given.pool.addClient(
+                "Machine",
+                UserPoolClientOptions.builder()
+                        .generateSecret(true)
+                        .oAuth(OAuthSettings.builder()
+                                .flows(OAuthFlows.builder()
+                                        .clientCredentials(true)
+                                        .build())
+                                .scopes(List.of())
+                                .build())
+                        .build());
     }
 
     private static String machineMessage(String where) {
@@ -143,14 +151,27 @@ class ClientGrantTest {
         Map<String, Map<String, Object>> clients = given.template().findResources("AWS::Cognito::UserPoolClient");
         assertThat(clients).hasSize(1);
         @SuppressWarnings("unchecked")
-        Map<String, Object> properties = (Map<String, Object>) clients.values().iterator().next().get("Properties");
+        Map<String, Object> properties =
+                (Map<String, Object>) clients.values().iterator().next().get("Properties");
         assertThat(properties.get("AllowedOAuthScopes")).isEqualTo(expected);
     }
 
     private static void assertGrantVariable(Template template, String client, String numbers) {
-        template.hasResourceProperties("AWS::Lambda::Function", Map.of("Environment", Map.of("Variables",
-                Match.objectLike(Map.of("SCOPED_GROUP_AUTH_CLIENTS", Map.of("Fn::Join", List.of("", List.of(
-                        Match.stringLikeRegexp("[0-9a-f]{16}:"),
-                        Map.of("Ref", Match.stringLikeRegexp(client + ".*")), numbers))))))));
+        template.hasResourceProperties(
+                "AWS::Lambda::Function",
+                Map.of(
+                        "Environment",
+                        Map.of(
+                                "Variables",
+                                Match.objectLike(Map.of(
+                                        "SCOPED_GROUP_AUTH_CLIENTS",
+                                        Map.of(
+                                                "Fn::Join",
+                                                List.of(
+                                                        "",
+                                                        List.of(
+                                                                Match.stringLikeRegexp("[0-9a-f]{16}:"),
+                                                                Map.of("Ref", Match.stringLikeRegexp(client + ".*")),
+                                                                numbers))))))));
     }
 }

@@ -29,12 +29,16 @@ final class Fixture {
 
     Fixture(FeaturePlan plan) {
         pool = UserPool.Builder.create(stack, "Pool").featurePlan(plan).build();
-        web = pool.addClient("Web", UserPoolClientOptions.builder()
-                .oAuth(OAuthSettings.builder()
-                        .flows(OAuthFlows.builder().authorizationCodeGrant(true).build())
-                        .callbackUrls(List.of("http://localhost:3000/"))
-                        .build())
-                .build());
+        web = pool.addClient(
+                "Web",
+                UserPoolClientOptions.builder()
+                        .oAuth(OAuthSettings.builder()
+                                .flows(OAuthFlows.builder()
+                                        .authorizationCodeGrant(true)
+                                        .build())
+                                .callbackUrls(List.of("http://localhost:3000/"))
+                                .build())
+                        .build());
     }
 
     UserPoolClient client(String id) {

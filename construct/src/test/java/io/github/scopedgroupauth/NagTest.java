@@ -19,16 +19,19 @@ class NagTest {
         Fixture given = new Fixture();
         given.auth().clients(List.of(given.web)).build();
 
-        Aspects.of(given.stack).add(AwsSolutionsChecks.Builder.create().verbose(true).build());
+        Aspects.of(given.stack)
+                .add(AwsSolutionsChecks.Builder.create().verbose(true).build());
 
-        List<software.amazon.awscdk.cxapi.SynthesisMessage> errors = Annotations.fromStack(given.stack)
-                .findError("*", Match.stringLikeRegexp("AwsSolutions-.*"));
+        List<software.amazon.awscdk.cxapi.SynthesisMessage> errors =
+                Annotations.fromStack(given.stack).findError("*", Match.stringLikeRegexp("AwsSolutions-.*"));
         List<String> ours = errors.stream()
                 .filter(error -> error.getId().startsWith("/Test/Auth/"))
                 .map(error -> error.getId() + ": " + error.getEntry().getData())
                 .collect(Collectors.toList());
         assertThat(ours).isEmpty();
-        assertThat(errors).as("the fixture's own user pool still fails checks, so the pack did run").isNotEmpty();
+        assertThat(errors)
+                .as("the fixture's own user pool still fails checks, so the pack did run")
+                .isNotEmpty();
     }
 
     @Test
@@ -36,12 +39,18 @@ class NagTest {
         Fixture given = new Fixture();
         ScopedGroupAuth auth = given.auth().build();
 
-        Object metadata = ((software.amazon.awscdk.CfnResource) auth.getFunction().getNode().getDefaultChild())
+        Object metadata = ((software.amazon.awscdk.CfnResource)
+                        auth.getFunction().getNode().getDefaultChild())
                 .getMetadata("cdk_nag");
 
-        assertThat(metadata).isEqualTo(java.util.Map.of("rules_to_suppress", List.of(java.util.Map.of(
-                "id", "AwsSolutions-L1",
-                "reason", "ScopedGroupAuth's embedded handler is built and tested for the java21 runtime, with"
-                        + " SnapStart; a newer runtime is adopted in a release that tests it"))));
+        assertThat(metadata)
+                .isEqualTo(java.util.Map.of(
+                        "rules_to_suppress",
+                        List.of(java.util.Map.of(
+                                "id",
+                                "AwsSolutions-L1",
+                                "reason",
+                                "ScopedGroupAuth's embedded handler is built and tested for the java21 runtime, with"
+                                        + " SnapStart; a newer runtime is adopted in a release that tests it"))));
     }
 }

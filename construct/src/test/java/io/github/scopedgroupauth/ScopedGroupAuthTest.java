@@ -28,21 +28,38 @@ class ScopedGroupAuthTest {
 
         Template template = given.template();
         template.resourceCountIs("AWS::Cognito::UserPoolGroup", 2);
-        template.hasResourceProperties("AWS::Cognito::UserPoolGroup", Map.of(
-                "GroupName", "ADMINS",
-                "Description", "Members receive the OAuth scopes admin/* (managed by ScopedGroupAuth)"));
+        template.hasResourceProperties(
+                "AWS::Cognito::UserPoolGroup",
+                Map.of(
+                        "GroupName", "ADMINS",
+                        "Description", "Members receive the OAuth scopes admin/* (managed by ScopedGroupAuth)"));
         template.hasResourceProperties("AWS::Cognito::UserPoolGroup", Map.of("GroupName", "EVERYONE"));
         template.resourceCountIs("AWS::Cognito::UserPoolResourceServer", 2);
-        template.hasResourceProperties("AWS::Cognito::UserPoolResourceServer", Map.of(
-                "Identifier", "admin",
-                "Name", "admin",
-                "Scopes", List.of(Map.of("ScopeName", "*", "ScopeDescription", "Granted to group ADMINS"))));
-        template.hasResourceProperties("AWS::Cognito::UserPoolResourceServer", Map.of(
-                "Identifier", "everyone",
-                "Scopes", List.of(Map.of("ScopeName", "*", "ScopeDescription", "Granted to group EVERYONE"))));
-        template.hasResourceProperties("AWS::Cognito::UserPoolClient", Map.of(
-                "AllowedOAuthScopes", List.of("profile", "phone", "email", "openid",
-                        "aws.cognito.signin.user.admin", "admin/*", "everyone/*")));
+        template.hasResourceProperties(
+                "AWS::Cognito::UserPoolResourceServer",
+                Map.of(
+                        "Identifier", "admin",
+                        "Name", "admin",
+                        "Scopes", List.of(Map.of("ScopeName", "*", "ScopeDescription", "Granted to group ADMINS"))));
+        template.hasResourceProperties(
+                "AWS::Cognito::UserPoolResourceServer",
+                Map.of(
+                        "Identifier",
+                        "everyone",
+                        "Scopes",
+                        List.of(Map.of("ScopeName", "*", "ScopeDescription", "Granted to group EVERYONE"))));
+        template.hasResourceProperties(
+                "AWS::Cognito::UserPoolClient",
+                Map.of(
+                        "AllowedOAuthScopes",
+                        List.of(
+                                "profile",
+                                "phone",
+                                "email",
+                                "openid",
+                                "aws.cognito.signin.user.admin",
+                                "admin/*",
+                                "everyone/*")));
     }
 
     @Test
@@ -53,7 +70,8 @@ class ScopedGroupAuthTest {
 
         Map<String, Map<String, Object>> clients = given.template().findResources("AWS::Cognito::UserPoolClient");
         Object dependsOn = clients.values().iterator().next().get("DependsOn");
-        assertThat((List<?>) dependsOn).hasSize(2)
+        assertThat((List<?>) dependsOn)
+                .hasSize(2)
                 .allSatisfy(id -> assertThat(id.toString()).startsWith("AuthResourceServer"));
     }
 
@@ -64,18 +82,41 @@ class ScopedGroupAuthTest {
         given.auth().build();
 
         Template template = given.template();
-        template.hasResourceProperties("AWS::Cognito::UserPool", Map.of("LambdaConfig", Map.of(
-                "PreTokenGenerationConfig", Map.of(
-                        "LambdaVersion", "V2_0",
-                        "LambdaArn", Map.of("Fn::Join", List.of("", List.of("arn:", Map.of("Ref", "AWS::Partition"),
-                                ":lambda:", Map.of("Ref", "AWS::Region"), ":", Map.of("Ref", "AWS::AccountId"),
-                                Match.stringLikeRegexp(":function:TestAuth[0-9A-F]{8}:live"))))))));
+        template.hasResourceProperties(
+                "AWS::Cognito::UserPool",
+                Map.of(
+                        "LambdaConfig",
+                        Map.of(
+                                "PreTokenGenerationConfig",
+                                Map.of(
+                                        "LambdaVersion",
+                                        "V2_0",
+                                        "LambdaArn",
+                                        Map.of(
+                                                "Fn::Join",
+                                                List.of(
+                                                        "",
+                                                        List.of(
+                                                                "arn:",
+                                                                Map.of("Ref", "AWS::Partition"),
+                                                                ":lambda:",
+                                                                Map.of("Ref", "AWS::Region"),
+                                                                ":",
+                                                                Map.of("Ref", "AWS::AccountId"),
+                                                                Match.stringLikeRegexp(
+                                                                        ":function:TestAuth[0-9A-F]{8}:live"))))))));
         template.hasResourceProperties("AWS::Lambda::Alias", Map.of("Name", "live"));
-        template.hasResourceProperties("AWS::Lambda::Permission", Map.of(
-                "Action", "lambda:InvokeFunction",
-                "Principal", "cognito-idp.amazonaws.com",
-                "FunctionName", Map.of("Ref", Match.stringLikeRegexp("AuthAlias.*")),
-                "SourceArn", Map.of("Fn::GetAtt", List.of(Match.stringLikeRegexp("Pool.*"), "Arn"))));
+        template.hasResourceProperties(
+                "AWS::Lambda::Permission",
+                Map.of(
+                        "Action",
+                        "lambda:InvokeFunction",
+                        "Principal",
+                        "cognito-idp.amazonaws.com",
+                        "FunctionName",
+                        Map.of("Ref", Match.stringLikeRegexp("AuthAlias.*")),
+                        "SourceArn",
+                        Map.of("Fn::GetAtt", List.of(Match.stringLikeRegexp("Pool.*"), "Arn"))));
         template.resourceCountIs("AWS::Lambda::Permission", 1);
     }
 
@@ -86,18 +127,37 @@ class ScopedGroupAuthTest {
         given.auth().build();
 
         Template template = given.template();
-        template.hasResourceProperties("AWS::Lambda::Function", Map.of(
-                "Runtime", "java21",
-                "Architectures", List.of("arm64"),
-                "MemorySize", 512,
-                "Timeout", 5,
-                "Handler", "io.github.scopedgroupauth.runtime.PreTokenGenerationHandler::handleRequest",
-                "SnapStart", Map.of("ApplyOn", "PublishedVersions"),
-                "LoggingConfig", Map.of("LogFormat", "JSON", "ApplicationLogLevel", "WARN",
-                        "LogGroup", Map.of("Ref", Match.stringLikeRegexp("AuthLogGroup.*"))),
-                "Environment", Map.of("Variables", Map.of(
-                        "SCOPED_GROUP_AUTH_CLIENTS", Match.stringLikeRegexp("[0-9a-f]{16}:\\*"),
-                        "JAVA_TOOL_OPTIONS", "-XX:+TieredCompilation -XX:TieredStopAtLevel=1"))));
+        template.hasResourceProperties(
+                "AWS::Lambda::Function",
+                Map.of(
+                        "Runtime",
+                        "java21",
+                        "Architectures",
+                        List.of("arm64"),
+                        "MemorySize",
+                        512,
+                        "Timeout",
+                        5,
+                        "Handler",
+                        "io.github.scopedgroupauth.runtime.PreTokenGenerationHandler::handleRequest",
+                        "SnapStart",
+                        Map.of("ApplyOn", "PublishedVersions"),
+                        "LoggingConfig",
+                        Map.of(
+                                "LogFormat",
+                                "JSON",
+                                "ApplicationLogLevel",
+                                "WARN",
+                                "LogGroup",
+                                Map.of("Ref", Match.stringLikeRegexp("AuthLogGroup.*"))),
+                        "Environment",
+                        Map.of(
+                                "Variables",
+                                Map.of(
+                                        "SCOPED_GROUP_AUTH_CLIENTS",
+                                        Match.stringLikeRegexp("[0-9a-f]{16}:\\*"),
+                                        "JAVA_TOOL_OPTIONS",
+                                        "-XX:+TieredCompilation -XX:TieredStopAtLevel=1"))));
         template.hasResourceProperties("AWS::Logs::LogGroup", Map.of("RetentionInDays", 90));
         template.resourceCountIs("AWS::Lambda::Version", 1);
     }
@@ -109,17 +169,35 @@ class ScopedGroupAuthTest {
         given.auth().build();
 
         Template template = given.template();
-        template.hasResourceProperties("AWS::IAM::Role", Map.of(
-                "ManagedPolicyArns", Match.absent(),
-                "AssumeRolePolicyDocument", Match.objectLike(Map.of("Statement", List.of(Map.of(
-                        "Action", "sts:AssumeRole", "Effect", "Allow",
-                        "Principal", Map.of("Service", "lambda.amazonaws.com")))))));
-        template.hasResourceProperties("AWS::IAM::Policy", Map.of("PolicyDocument", Map.of(
-                "Version", "2012-10-17",
-                "Statement", List.of(Map.of(
-                        "Action", List.of("logs:CreateLogStream", "logs:PutLogEvents"),
-                        "Effect", "Allow",
-                        "Resource", Map.of("Fn::GetAtt", List.of(Match.stringLikeRegexp("AuthLogGroup.*"), "Arn")))))));
+        template.hasResourceProperties(
+                "AWS::IAM::Role",
+                Map.of(
+                        "ManagedPolicyArns", Match.absent(),
+                        "AssumeRolePolicyDocument",
+                                Match.objectLike(Map.of(
+                                        "Statement",
+                                        List.of(Map.of(
+                                                "Action",
+                                                "sts:AssumeRole",
+                                                "Effect",
+                                                "Allow",
+                                                "Principal",
+                                                Map.of("Service", "lambda.amazonaws.com")))))));
+        template.hasResourceProperties(
+                "AWS::IAM::Policy",
+                Map.of(
+                        "PolicyDocument",
+                        Map.of(
+                                "Version",
+                                "2012-10-17",
+                                "Statement",
+                                List.of(Map.of(
+                                        "Action", List.of("logs:CreateLogStream", "logs:PutLogEvents"),
+                                        "Effect", "Allow",
+                                        "Resource",
+                                                Map.of(
+                                                        "Fn::GetAtt",
+                                                        List.of(Match.stringLikeRegexp("AuthLogGroup.*"), "Arn")))))));
         template.resourceCountIs("AWS::IAM::Policy", 1);
     }
 
@@ -127,12 +205,15 @@ class ScopedGroupAuthTest {
     void honoursFunctionOptions() {
         Fixture given = new Fixture();
 
-        given.auth().memorySize(1024).logRetention(RetentionDays.ONE_WEEK).architecture(Architecture.X86_64)
+        given.auth()
+                .memorySize(1024)
+                .logRetention(RetentionDays.ONE_WEEK)
+                .architecture(Architecture.X86_64)
                 .build();
 
         Template template = given.template();
-        template.hasResourceProperties("AWS::Lambda::Function", Map.of(
-                "MemorySize", 1024, "Architectures", List.of("x86_64")));
+        template.hasResourceProperties(
+                "AWS::Lambda::Function", Map.of("MemorySize", 1024, "Architectures", List.of("x86_64")));
         template.hasResourceProperties("AWS::Logs::LogGroup", Map.of("RetentionInDays", 7));
     }
 
@@ -142,8 +223,12 @@ class ScopedGroupAuthTest {
 
         given.auth().lambdaVersion(LambdaVersion.V3_0).build();
 
-        given.template().hasResourceProperties("AWS::Cognito::UserPool", Map.of("LambdaConfig", Map.of(
-                "PreTokenGenerationConfig", Match.objectLike(Map.of("LambdaVersion", "V3_0")))));
+        given.template()
+                .hasResourceProperties(
+                        "AWS::Cognito::UserPool",
+                        Map.of(
+                                "LambdaConfig",
+                                Map.of("PreTokenGenerationConfig", Match.objectLike(Map.of("LambdaVersion", "V3_0")))));
     }
 
     @Test
@@ -159,15 +244,30 @@ class ScopedGroupAuthTest {
     void splitsUrlIdentifiersAtTheLastSlash() {
         Fixture given = new Fixture();
 
-        given.auth().groupScopes(Map.of("READERS", List.of("https://api.example.com/orders.read",
-                "https://api.example.com/orders.list"))).build();
+        given.auth()
+                .groupScopes(Map.of(
+                        "READERS",
+                        List.of("https://api.example.com/orders.read", "https://api.example.com/orders.list")))
+                .build();
 
-        given.template().hasResourceProperties("AWS::Cognito::UserPoolResourceServer", Map.of(
-                "Identifier", "https://api.example.com",
-                "Name", "https---api.example.com",
-                "Scopes", List.of(
-                        Map.of("ScopeName", "orders.list", "ScopeDescription", "Granted to group READERS"),
-                        Map.of("ScopeName", "orders.read", "ScopeDescription", "Granted to group READERS"))));
+        given.template()
+                .hasResourceProperties(
+                        "AWS::Cognito::UserPoolResourceServer",
+                        Map.of(
+                                "Identifier", "https://api.example.com",
+                                "Name", "https---api.example.com",
+                                "Scopes",
+                                        List.of(
+                                                Map.of(
+                                                        "ScopeName",
+                                                        "orders.list",
+                                                        "ScopeDescription",
+                                                        "Granted to group READERS"),
+                                                Map.of(
+                                                        "ScopeName",
+                                                        "orders.read",
+                                                        "ScopeDescription",
+                                                        "Granted to group READERS"))));
     }
 
     @Test
@@ -180,22 +280,38 @@ class ScopedGroupAuthTest {
                 .scopeDescriptions(Map.of("api/write", "Change things"))
                 .build();
 
-        given.template().hasResourceProperties("AWS::Cognito::UserPoolResourceServer", Map.of(
-                "Identifier", "api",
-                "Scopes", List.of(
-                        Map.of("ScopeName", "ping", "ScopeDescription", "Granted to every signed-in user"),
-                        Map.of("ScopeName", "read", "ScopeDescription", "Granted to groups A, B"),
-                        Map.of("ScopeName", "write", "ScopeDescription", "Change things"))));
+        given.template()
+                .hasResourceProperties(
+                        "AWS::Cognito::UserPoolResourceServer",
+                        Map.of(
+                                "Identifier",
+                                "api",
+                                "Scopes",
+                                List.of(
+                                        Map.of(
+                                                "ScopeName",
+                                                "ping",
+                                                "ScopeDescription",
+                                                "Granted to every signed-in user"),
+                                        Map.of("ScopeName", "read", "ScopeDescription", "Granted to groups A, B"),
+                                        Map.of("ScopeName", "write", "ScopeDescription", "Change things"))));
     }
 
     @Test
     void reusesGroupsAndResourceServersTheAppAlreadyDefined() {
         Fixture given = new Fixture();
         UserPoolGroup admins = UserPoolGroup.Builder.create(given.stack, "Admins")
-                .userPool(given.pool).groupName("ADMINS").build();
-        UserPoolResourceServer everyone = given.pool.addResourceServer("Everyone",
-                UserPoolResourceServerOptions.builder().identifier("everyone").scopes(List.of(
-                        ResourceServerScope.Builder.create().scopeName("read").scopeDescription("Read").build()))
+                .userPool(given.pool)
+                .groupName("ADMINS")
+                .build();
+        UserPoolResourceServer everyone = given.pool.addResourceServer(
+                "Everyone",
+                UserPoolResourceServerOptions.builder()
+                        .identifier("everyone")
+                        .scopes(List.of(ResourceServerScope.Builder.create()
+                                .scopeName("read")
+                                .scopeDescription("Read")
+                                .build()))
                         .build());
 
         ScopedGroupAuth auth = given.auth().build();
@@ -203,10 +319,15 @@ class ScopedGroupAuthTest {
         Template template = given.template();
         template.resourceCountIs("AWS::Cognito::UserPoolGroup", 2);
         template.resourceCountIs("AWS::Cognito::UserPoolResourceServer", 2);
-        template.hasResourceProperties("AWS::Cognito::UserPoolResourceServer", Map.of(
-                "Identifier", "everyone",
-                "Scopes", List.of(Map.of("ScopeName", "read", "ScopeDescription", "Read"),
-                        Map.of("ScopeName", "*", "ScopeDescription", "Granted to group EVERYONE"))));
+        template.hasResourceProperties(
+                "AWS::Cognito::UserPoolResourceServer",
+                Map.of(
+                        "Identifier",
+                        "everyone",
+                        "Scopes",
+                        List.of(
+                                Map.of("ScopeName", "read", "ScopeDescription", "Read"),
+                                Map.of("ScopeName", "*", "ScopeDescription", "Granted to group EVERYONE"))));
         assertThat(auth.getGroups().get("ADMINS")).isSameAs(admins);
         assertThat(auth.getResourceServers().get("everyone")).isSameAs(everyone);
     }
@@ -233,16 +354,38 @@ class ScopedGroupAuthTest {
         auth.grant(partner);
 
         Template template = given.template();
-        template.hasResourceProperties("AWS::Cognito::UserPoolClient", Map.of(
-                "AllowedOAuthScopes", List.of("profile", "phone", "email", "openid",
-                        "aws.cognito.signin.user.admin", "everyone/*"),
-                "UserPoolId", Match.anyValue()));
-        template.hasResourceProperties("AWS::Lambda::Function", Map.of("Environment", Map.of("Variables",
-                Match.objectLike(Map.of("SCOPED_GROUP_AUTH_CLIENTS", Map.of("Fn::Join", List.of("", List.of(
-                        Match.stringLikeRegexp("[0-9a-f]{16}:"),
-                        Map.of("Ref", Match.stringLikeRegexp("PoolWeb.*")), "=*;",
-                        Map.of("Ref", Match.stringLikeRegexp("PoolMobile.*")), "=1;",
-                        Map.of("Ref", Match.stringLikeRegexp("PoolPartner.*")), "=*"))))))));
+        template.hasResourceProperties(
+                "AWS::Cognito::UserPoolClient",
+                Map.of(
+                        "AllowedOAuthScopes",
+                                List.of(
+                                        "profile",
+                                        "phone",
+                                        "email",
+                                        "openid",
+                                        "aws.cognito.signin.user.admin",
+                                        "everyone/*"),
+                        "UserPoolId", Match.anyValue()));
+        template.hasResourceProperties(
+                "AWS::Lambda::Function",
+                Map.of(
+                        "Environment",
+                        Map.of(
+                                "Variables",
+                                Match.objectLike(Map.of(
+                                        "SCOPED_GROUP_AUTH_CLIENTS",
+                                        Map.of(
+                                                "Fn::Join",
+                                                List.of(
+                                                        "",
+                                                        List.of(
+                                                                Match.stringLikeRegexp("[0-9a-f]{16}:"),
+                                                                Map.of("Ref", Match.stringLikeRegexp("PoolWeb.*")),
+                                                                "=*;",
+                                                                Map.of("Ref", Match.stringLikeRegexp("PoolMobile.*")),
+                                                                "=1;",
+                                                                Map.of("Ref", Match.stringLikeRegexp("PoolPartner.*")),
+                                                                "=*"))))))));
     }
 
     @Test
@@ -250,14 +393,24 @@ class ScopedGroupAuthTest {
         Fixture given = new Fixture();
 
         ScopedGroupAuth auth = given.auth()
-                .groupScopes(Map.of("ADMINS", List.of("admin/write", "admin/read"))).build();
+                .groupScopes(Map.of("ADMINS", List.of("admin/write", "admin/read")))
+                .build();
 
         assertThat(auth.scopesFor("ADMINS")).containsExactly("admin/read", "admin/write");
         List<OAuthScope> scopes = auth.oauthScopesFor("ADMINS");
         assertThat(scopes).hasSize(2);
-        assertThat(given.stack.resolve(scopes.get(0).getScopeName())).isEqualTo(Map.of("Fn::Join", List.of("",
-                List.of(Map.of("Ref", given.stack.getLogicalId((CfnUserPoolResourceServer) auth.getResourceServers()
-                        .get("admin").getNode().getDefaultChild())), "/read"))));
+        assertThat(given.stack.resolve(scopes.get(0).getScopeName()))
+                .isEqualTo(Map.of(
+                        "Fn::Join",
+                        List.of(
+                                "",
+                                List.of(
+                                        Map.of("Ref", given.stack.getLogicalId((CfnUserPoolResourceServer)
+                                                auth.getResourceServers()
+                                                        .get("admin")
+                                                        .getNode()
+                                                        .getDefaultChild())),
+                                        "/read"))));
         assertThat(auth.getUserPool()).isSameAs(given.pool);
         assertThat(auth.getFunction().getNode().getPath()).isEqualTo("Test/Auth/Function");
     }
@@ -277,8 +430,15 @@ class ScopedGroupAuthTest {
     }
 
     private static Object codeOf(Fixture fixture) {
-        return fixture.template().findResources("AWS::Lambda::Function").values().iterator().next()
-                .get("Properties") instanceof Map<?, ?> properties ? properties.get("Code") : null;
+        return fixture.template()
+                                .findResources("AWS::Lambda::Function")
+                                .values()
+                                .iterator()
+                                .next()
+                                .get("Properties")
+                        instanceof Map<?, ?> properties
+                ? properties.get("Code")
+                : null;
     }
 
     @Test
@@ -287,9 +447,19 @@ class ScopedGroupAuthTest {
 
         given.auth().clients(List.of(given.web)).build();
 
-        given.template().hasResourceProperties("AWS::Lambda::Version", Map.of("Description", Map.of("Fn::Join",
-                List.of("", List.of("ScopedGroupAuth grants ", Map.of("Ref", Match.stringLikeRegexp("PoolWeb.*")),
-                        "=*")))));
+        given.template()
+                .hasResourceProperties(
+                        "AWS::Lambda::Version",
+                        Map.of(
+                                "Description",
+                                Map.of(
+                                        "Fn::Join",
+                                        List.of(
+                                                "",
+                                                List.of(
+                                                        "ScopedGroupAuth grants ",
+                                                        Map.of("Ref", Match.stringLikeRegexp("PoolWeb.*")),
+                                                        "=*")))));
     }
 
     @Test
@@ -298,8 +468,8 @@ class ScopedGroupAuthTest {
 
         given.auth().build();
 
-        given.template().hasResourceProperties("AWS::Lambda::Version", Map.of(
-                "Description", "ScopedGroupAuth grants *"));
+        given.template()
+                .hasResourceProperties("AWS::Lambda::Version", Map.of("Description", "ScopedGroupAuth grants *"));
     }
 
     @Test
@@ -311,10 +481,14 @@ class ScopedGroupAuthTest {
             auth.grant(given.client("Client" + i));
         }
 
-        given.template().hasResourceProperties("AWS::Lambda::Version", Map.of(
-                "Description", "ScopedGroupAuth grants to 9 clients"));
-        software.amazon.awscdk.assertions.Annotations.fromStack(given.stack).hasWarning("/Test/Auth",
-                Match.stringLikeRegexp("too many granted clients to name in the function version's description.*"));
+        given.template()
+                .hasResourceProperties(
+                        "AWS::Lambda::Version", Map.of("Description", "ScopedGroupAuth grants to 9 clients"));
+        software.amazon.awscdk.assertions.Annotations.fromStack(given.stack)
+                .hasWarning(
+                        "/Test/Auth",
+                        Match.stringLikeRegexp(
+                                "too many granted clients to name in the function version's description.*"));
     }
 
     @Test
@@ -331,23 +505,37 @@ class ScopedGroupAuthTest {
     void doesNotListAScopeTwice_whenTheClientAlreadyAllowsItThroughItsResourceServer() {
         Fixture given = new Fixture();
         ScopedGroupAuth auth = given.auth().build();
-        UserPoolClient mobile = given.pool.addClient("Mobile", software.amazon.awscdk.services.cognito
-                .UserPoolClientOptions.builder()
-                .oAuth(software.amazon.awscdk.services.cognito.OAuthSettings.builder()
-                        .flows(software.amazon.awscdk.services.cognito.OAuthFlows.builder()
-                                .authorizationCodeGrant(true).build())
-                        .callbackUrls(List.of("http://localhost:3000/"))
-                        .scopes(auth.oauthScopesFor("ADMINS"))
-                        .build())
-                .build());
+        UserPoolClient mobile = given.pool.addClient(
+                "Mobile",
+                software.amazon.awscdk.services.cognito.UserPoolClientOptions.builder()
+                        .oAuth(software.amazon.awscdk.services.cognito.OAuthSettings.builder()
+                                .flows(software.amazon.awscdk.services.cognito.OAuthFlows.builder()
+                                        .authorizationCodeGrant(true)
+                                        .build())
+                                .callbackUrls(List.of("http://localhost:3000/"))
+                                .scopes(auth.oauthScopesFor("ADMINS"))
+                                .build())
+                        .build());
 
         auth.grant(mobile);
 
-        given.template().hasResourceProperties("AWS::Cognito::UserPoolClient", Map.of(
-                "ClientName", Match.absent(),
-                "AllowedOAuthScopes", List.of(
-                        Map.of("Fn::Join", List.of("", List.of(
-                                Map.of("Ref", Match.stringLikeRegexp("AuthResourceServeradmin.*")), "/*"))),
-                        "everyone/*")));
+        given.template()
+                .hasResourceProperties(
+                        "AWS::Cognito::UserPoolClient",
+                        Map.of(
+                                "ClientName", Match.absent(),
+                                "AllowedOAuthScopes",
+                                        List.of(
+                                                Map.of(
+                                                        "Fn::Join",
+                                                        List.of(
+                                                                "",
+                                                                List.of(
+                                                                        Map.of(
+                                                                                "Ref",
+                                                                                Match.stringLikeRegexp(
+                                                                                        "AuthResourceServeradmin.*")),
+                                                                        "/*"))),
+                                                "everyone/*")));
     }
 }

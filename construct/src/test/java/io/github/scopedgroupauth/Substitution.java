@@ -6,8 +6,7 @@ import java.util.Map;
 /** Resolves a template value built from literals, {@code Ref}s and {@code Fn::Join}, as CloudFormation would. */
 final class Substitution {
 
-    private Substitution() {
-    }
+    private Substitution() {}
 
     /**
      * Resolves {@code value}, replacing each {@code Ref} to a logical id that starts with a key of
@@ -20,8 +19,10 @@ final class Substitution {
         Map<?, ?> intrinsic = (Map<?, ?>) value;
         if (intrinsic.containsKey("Ref")) {
             String logicalId = (String) intrinsic.get("Ref");
-            return refs.entrySet().stream().filter(ref -> logicalId.startsWith(ref.getKey()))
-                    .map(Map.Entry::getValue).findFirst()
+            return refs.entrySet().stream()
+                    .filter(ref -> logicalId.startsWith(ref.getKey()))
+                    .map(Map.Entry::getValue)
+                    .findFirst()
                     .orElseThrow(() -> new AssertionError("no test value for Ref " + logicalId));
         }
         List<?> join = (List<?>) intrinsic.get("Fn::Join");

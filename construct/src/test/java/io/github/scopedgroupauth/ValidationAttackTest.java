@@ -24,7 +24,9 @@ class ValidationAttackTest {
         // given a group name carrying an ANSI escape sequence (clears the terminal when printed raw)
         Fixture given = new Fixture();
 
-        assertThatThrownBy(() -> given.auth().groupScopes(Map.of("A\u001B[2JB", List.of("a/x"))).build())
+        assertThatThrownBy(() -> given.auth()
+                        .groupScopes(Map.of("A\u001B[2JB", List.of("a/x")))
+                        .build())
                 .hasMessage("`groupScopes` group name 'A\\u001B[2JB' contains whitespace or a control character;"
                         + " group names may contain letters, marks, symbols, numbers and punctuation only");
     }
@@ -33,7 +35,8 @@ class ValidationAttackTest {
     void escapesALineBreakInAScope_inTheMessage() {
         Fixture given = new Fixture();
 
-        assertThatThrownBy(() -> given.auth().groupScopes(Map.of("A", List.of("a/x\ny"))).build())
+        assertThatThrownBy(() ->
+                        given.auth().groupScopes(Map.of("A", List.of("a/x\ny"))).build())
                 .hasMessage("`groupScopes` entry 'A': scope 'a/x\\u000Ay' contains whitespace, a control character,"
                         + " '\"' or '\\'; scopes may not contain them");
     }
@@ -52,10 +55,14 @@ class ValidationAttackTest {
     void saysADeployTimeListOfScopesIsAToken_ratherThanThatItHasNoSlash() {
         // given a group's scopes from a CommaDelimitedList parameter: the list token "#{Token[...]}"
         Fixture given = new Fixture();
-        CfnParameter scopes = CfnParameter.Builder.create(given.stack, "Scopes").type("CommaDelimitedList").build();
+        CfnParameter scopes = CfnParameter.Builder.create(given.stack, "Scopes")
+                .type("CommaDelimitedList")
+                .build();
 
         // then: today "scope '#{Token[TOKEN.n]}' has no '/'; write scopes as 'identifier/scopeName'"
-        assertThatThrownBy(() -> given.auth().groupScopes(Map.of("A", scopes.getValueAsList())).build())
+        assertThatThrownBy(() -> given.auth()
+                        .groupScopes(Map.of("A", scopes.getValueAsList()))
+                        .build())
                 .hasMessage("`groupScopes` entry 'A': the list of scopes is a deploy-time token; scopes must be known"
                         + " at synth time");
     }
@@ -73,8 +80,10 @@ class ValidationAttackTest {
 
         // when / then: the construct says so before defining anything (today it accepts, and synthesis fails
         // with the CDK's generic "TooManyResourcesInStack: ... 501 is greater than allowed maximum of 500")
-        assertThatThrownBy(() -> ScopedGroupAuth.Builder.create(stack, "Auth").userPool(pool).groupScopes(groups)
-                .build())
+        assertThatThrownBy(() -> ScopedGroupAuth.Builder.create(stack, "Auth")
+                        .userPool(pool)
+                        .groupScopes(groups)
+                        .build())
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("ScopedGroupAuth would add 498 resources to stack Test (490 groups, 1 resource server"
                         + " and 7 for the trigger), which already has 3: 501 in all, more than the 500 resources"

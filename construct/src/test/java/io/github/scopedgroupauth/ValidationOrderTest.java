@@ -22,13 +22,20 @@ class ValidationOrderReviewTest {
     @Test
     void listsTheMemorySizeBeforeTheStackCapacity_asBeforeIssue8() {
         // given a stack with room for 5 resources and a memory size Lambda refuses
-        App app = new App(AppProps.builder().context(Map.of("@aws-cdk/core:stackResourceLimit", 5)).build());
+        App app = new App(AppProps.builder()
+                .context(Map.of("@aws-cdk/core:stackResourceLimit", 5))
+                .build());
         Stack stack = new Stack(app, "Test");
-        UserPool pool = UserPool.Builder.create(stack, "Pool").featurePlan(FeaturePlan.ESSENTIALS).build();
+        UserPool pool = UserPool.Builder.create(stack, "Pool")
+                .featurePlan(FeaturePlan.ESSENTIALS)
+                .build();
 
         // when / then both problems are reported, in the order of 2a752e5
-        assertThatThrownBy(() -> ScopedGroupAuth.Builder.create(stack, "Auth").userPool(pool)
-                .groupScopes(Map.of("ADMINS", List.of("admin/*"))).memorySize(64).build())
+        assertThatThrownBy(() -> ScopedGroupAuth.Builder.create(stack, "Auth")
+                        .userPool(pool)
+                        .groupScopes(Map.of("ADMINS", List.of("admin/*")))
+                        .memorySize(64)
+                        .build())
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("Test/Auth has 2 problems:\n"
                         + "- `memorySize` is 64; Lambda allows whole megabytes from 128 to 10240\n"

@@ -9,10 +9,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.junit.jupiter.api.Test;
 import software.amazon.awscdk.assertions.Annotations;
 import software.amazon.awscdk.assertions.Match;
 import software.amazon.awscdk.services.cognito.FeaturePlan;
@@ -30,69 +30,103 @@ class ValidationTest {
 
     static Stream<Arguments> invalidGroupScopes() {
         return Stream.of(
-                Arguments.of(Map.of(), "`groupScopes` is empty; map at least one group name to its scopes, e.g."
-                        + " Map.of(\"ADMINS\", List.of(\"admin/*\"))"),
-                Arguments.of(Map.of("", List.of("a/b")),
+                Arguments.of(
+                        Map.of(),
+                        "`groupScopes` is empty; map at least one group name to its scopes, e.g."
+                                + " Map.of(\"ADMINS\", List.of(\"admin/*\"))"),
+                Arguments.of(
+                        Map.of("", List.of("a/b")),
                         "`groupScopes` has an empty group name; group names are 1 to 128 characters"),
-                Arguments.of(Map.of("G".repeat(129), List.of("a/b")), "`groupScopes` group name '" + "G".repeat(129)
-                        + "' is 129 characters long; group names are 1 to 128 characters"),
-                Arguments.of(Map.of("MY ADMINS", List.of("a/b")), "`groupScopes` group name 'MY ADMINS' contains"
-                        + " whitespace or a control character; group names may contain letters, marks, symbols,"
-                        + " numbers and punctuation only"),
-                Arguments.of(Map.of("ADMINS", List.of()), "`groupScopes` entry 'ADMINS' has no scopes; give each"
-                        + " group at least one scope such as 'admin/*'"),
-                Arguments.of(Map.of("ADMINS", List.of("admin")), "`groupScopes` entry 'ADMINS': scope 'admin' has"
-                        + " no '/'; write scopes as 'identifier/scopeName', e.g. 'admin/*'"),
-                Arguments.of(Map.of("ADMINS", List.of("admin /*")), "`groupScopes` entry 'ADMINS': scope 'admin /*'"
-                        + " contains whitespace, a control character, '\"' or '\\'; scopes may not contain them"),
-                Arguments.of(Map.of("ADMINS", List.of("admin/\"x\"")), "`groupScopes` entry 'ADMINS': scope"
-                        + " 'admin/\"x\"' contains whitespace, a control character, '\"' or '\\'; scopes may not"
-                        + " contain them"),
-                Arguments.of(Map.of("ADMINS", List.of("admin\\x/y")), "`groupScopes` entry 'ADMINS': scope"
-                        + " 'admin\\x/y' contains whitespace, a control character, '\"' or '\\'; scopes may not"
-                        + " contain them"),
-                Arguments.of(Map.of("ADMINS", List.of("/read")), "`groupScopes` entry 'ADMINS': scope '/read' has an"
-                        + " empty identifier; write scopes as 'identifier/scopeName', e.g. 'admin/*'"),
-                Arguments.of(Map.of("ADMINS", List.of("admin/")), "`groupScopes` entry 'ADMINS': scope 'admin/' has"
-                        + " an empty scope name; write scopes as 'identifier/scopeName', e.g. 'admin/*'"),
+                Arguments.of(
+                        Map.of("G".repeat(129), List.of("a/b")),
+                        "`groupScopes` group name '" + "G".repeat(129)
+                                + "' is 129 characters long; group names are 1 to 128 characters"),
+                Arguments.of(
+                        Map.of("MY ADMINS", List.of("a/b")),
+                        "`groupScopes` group name 'MY ADMINS' contains"
+                                + " whitespace or a control character; group names may contain letters, marks, symbols,"
+                                + " numbers and punctuation only"),
+                Arguments.of(
+                        Map.of("ADMINS", List.of()),
+                        "`groupScopes` entry 'ADMINS' has no scopes; give each"
+                                + " group at least one scope such as 'admin/*'"),
+                Arguments.of(
+                        Map.of("ADMINS", List.of("admin")),
+                        "`groupScopes` entry 'ADMINS': scope 'admin' has"
+                                + " no '/'; write scopes as 'identifier/scopeName', e.g. 'admin/*'"),
+                Arguments.of(
+                        Map.of("ADMINS", List.of("admin /*")),
+                        "`groupScopes` entry 'ADMINS': scope 'admin /*'"
+                                + " contains whitespace, a control character, '\"' or '\\'; scopes may not contain them"),
+                Arguments.of(
+                        Map.of("ADMINS", List.of("admin/\"x\"")),
+                        "`groupScopes` entry 'ADMINS': scope"
+                                + " 'admin/\"x\"' contains whitespace, a control character, '\"' or '\\'; scopes may not"
+                                + " contain them"),
+                Arguments.of(
+                        Map.of("ADMINS", List.of("admin\\x/y")),
+                        "`groupScopes` entry 'ADMINS': scope"
+                                + " 'admin\\x/y' contains whitespace, a control character, '\"' or '\\'; scopes may not"
+                                + " contain them"),
+                Arguments.of(
+                        Map.of("ADMINS", List.of("/read")),
+                        "`groupScopes` entry 'ADMINS': scope '/read' has an"
+                                + " empty identifier; write scopes as 'identifier/scopeName', e.g. 'admin/*'"),
+                Arguments.of(
+                        Map.of("ADMINS", List.of("admin/")),
+                        "`groupScopes` entry 'ADMINS': scope 'admin/' has"
+                                + " an empty scope name; write scopes as 'identifier/scopeName', e.g. 'admin/*'"),
                 // Identifier and name may each have 256 characters, the whole scope no more than 256.
-                Arguments.of(Map.of("ADMINS", List.of("i".repeat(128) + "/" + "n".repeat(128))), "`groupScopes`"
-                        + " entry 'ADMINS': scope '" + "i".repeat(128) + "/" + "n".repeat(128) + "' is 257 characters"
-                        + " long; Cognito allows at most 256 characters in a whole scope 'identifier/scopeName':"
-                        + " shorten the identifier or the scope name"),
-                Arguments.of(Map.of("ADMINS", List.of("i".repeat(257) + "/read")), "`groupScopes` entry 'ADMINS':"
-                        + " scope '" + "i".repeat(257) + "/read' is 262 characters long; Cognito allows at most 256"
-                        + " characters in a whole scope 'identifier/scopeName': shorten the identifier or the scope"
-                        + " name"),
-                Arguments.of(Map.of("ADMINS", List.of("ädmin/x")), "`groupScopes` entry 'ADMINS': scope 'ädmin/x'"
-                        + " contains a character outside printable ASCII; Cognito scopes allow only printable"
-                        + " ASCII characters"),
-                Arguments.of(Map.of("ADMINS", List.of("openid")), "`groupScopes` entry 'ADMINS': scope 'openid' is"
-                        + " a standard Cognito scope; only custom 'identifier/scopeName' scopes can be managed, and"
-                        + " standard scopes are granted through the app client's OAuth settings"),
-                Arguments.of(Map.of("ADMINS", List.of("aws.cognito.signin.user.admin")), "`groupScopes` entry"
-                        + " 'ADMINS': scope 'aws.cognito.signin.user.admin' is a standard Cognito scope; only custom"
-                        + " 'identifier/scopeName' scopes can be managed, and standard scopes are granted through"
-                        + " the app client's OAuth settings"));
+                Arguments.of(
+                        Map.of("ADMINS", List.of("i".repeat(128) + "/" + "n".repeat(128))),
+                        "`groupScopes`"
+                                + " entry 'ADMINS': scope '" + "i".repeat(128) + "/" + "n".repeat(128)
+                                + "' is 257 characters"
+                                + " long; Cognito allows at most 256 characters in a whole scope 'identifier/scopeName':"
+                                + " shorten the identifier or the scope name"),
+                Arguments.of(
+                        Map.of("ADMINS", List.of("i".repeat(257) + "/read")),
+                        "`groupScopes` entry 'ADMINS':"
+                                + " scope '" + "i".repeat(257)
+                                + "/read' is 262 characters long; Cognito allows at most 256"
+                                + " characters in a whole scope 'identifier/scopeName': shorten the identifier or the scope"
+                                + " name"),
+                Arguments.of(
+                        Map.of("ADMINS", List.of("ädmin/x")),
+                        "`groupScopes` entry 'ADMINS': scope 'ädmin/x'"
+                                + " contains a character outside printable ASCII; Cognito scopes allow only printable"
+                                + " ASCII characters"),
+                Arguments.of(
+                        Map.of("ADMINS", List.of("openid")),
+                        "`groupScopes` entry 'ADMINS': scope 'openid' is"
+                                + " a standard Cognito scope; only custom 'identifier/scopeName' scopes can be managed, and"
+                                + " standard scopes are granted through the app client's OAuth settings"),
+                Arguments.of(
+                        Map.of("ADMINS", List.of("aws.cognito.signin.user.admin")),
+                        "`groupScopes` entry"
+                                + " 'ADMINS': scope 'aws.cognito.signin.user.admin' is a standard Cognito scope; only custom"
+                                + " 'identifier/scopeName' scopes can be managed, and standard scopes are granted through"
+                                + " the app client's OAuth settings"));
     }
 
     @ParameterizedTest
     @MethodSource("invalidGroupScopes")
-    void rejectsInvalidGroupScopes_withAMessageNamingTheValue(Map<String, List<String>> groupScopes,
-            String message) {
+    void rejectsInvalidGroupScopes_withAMessageNamingTheValue(Map<String, List<String>> groupScopes, String message) {
         Fixture given = new Fixture();
 
         assertThatThrownBy(() -> given.auth().groupScopes(groupScopes).build())
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage(message);
-        assertThat(given.stack.getNode().tryFindChild("Auth").getNode().getChildren()).isEmpty();
+        assertThat(given.stack.getNode().tryFindChild("Auth").getNode().getChildren())
+                .isEmpty();
     }
 
     @Test
     void rejectsStandardScopes_inEveryStandardName() {
         for (String standard : List.of("openid", "email", "phone", "profile", "aws.cognito.signin.user.admin")) {
             Fixture given = new Fixture();
-            assertThatThrownBy(() -> given.auth().defaultScopes(List.of(standard)).build())
+            assertThatThrownBy(
+                            () -> given.auth().defaultScopes(List.of(standard)).build())
                     .hasMessageStartingWith("`defaultScopes`: scope '" + standard + "' is a standard Cognito scope");
         }
     }
@@ -121,16 +155,20 @@ class ValidationTest {
     void warnsAbove25ResourceServers_andFailsAbove300() {
         Fixture warned = new Fixture();
         warned.auth().groupScopes(Map.of("G", servers(26))).build();
-        Annotations.fromStack(warned.stack).hasWarning("/Test/Auth", Match.stringLikeRegexp(
-                "26 resource servers exceed Cognito's default quota of 25 per user pool; request an increase"
-                        + " \\(up to 300\\) before deploying.*"));
+        Annotations.fromStack(warned.stack)
+                .hasWarning(
+                        "/Test/Auth",
+                        Match.stringLikeRegexp(
+                                "26 resource servers exceed Cognito's default quota of 25 per user pool; request an increase"
+                                        + " \\(up to 300\\) before deploying.*"));
 
         Fixture quiet = new Fixture();
         quiet.auth().groupScopes(Map.of("G", servers(25))).build();
         Annotations.fromStack(quiet.stack).hasNoWarning("/Test/Auth", Match.anyValue());
 
         Fixture failed = new Fixture();
-        assertThatThrownBy(() -> failed.auth().groupScopes(Map.of("G", servers(301))).build())
+        assertThatThrownBy(() ->
+                        failed.auth().groupScopes(Map.of("G", servers(301))).build())
                 .hasMessage("`groupScopes` and `defaultScopes` name 301 resource server identifiers; Cognito allows"
                         + " at most 300 per user pool: use fewer identifiers");
     }
@@ -145,7 +183,10 @@ class ValidationTest {
         List<String> scopes = IntStream.range(0, 46).mapToObj(i -> "api/s" + i).toList();
 
         // The web client already allows the 5 standard scopes: 5 + 46 = 51.
-        assertThatThrownBy(() -> given.auth().groupScopes(Map.of("G", scopes)).clients(List.of(given.web)).build())
+        assertThatThrownBy(() -> given.auth()
+                        .groupScopes(Map.of("G", scopes))
+                        .clients(List.of(given.web))
+                        .build())
                 .hasMessage("`clients` entry 'Test/Pool/Web' would allow 51 OAuth scopes; Cognito allows at most 50"
                         + " per app client: grant it fewer scopes with grant(client, scopes)");
     }
@@ -155,7 +196,10 @@ class ValidationTest {
         Fixture given = new Fixture();
         List<String> scopes = IntStream.range(0, 45).mapToObj(i -> "api/s" + i).toList();
 
-        given.auth().groupScopes(Map.of("G", scopes)).clients(List.of(given.web)).build();
+        given.auth()
+                .groupScopes(Map.of("G", scopes))
+                .clients(List.of(given.web))
+                .build();
 
         given.template().resourceCountIs("AWS::Cognito::UserPoolResourceServer", 1);
     }
@@ -169,10 +213,16 @@ class ValidationTest {
         assertThatThrownBy(() -> given.auth().scopeDescriptions(descriptions).build())
                 .hasMessage("`scopeDescriptions` entry 'admin/*' is 257 characters long; scope descriptions are 1 to"
                         + " 256 characters");
-        assertThatThrownBy(() -> new Fixture().auth().scopeDescriptions(Map.of("admin/*", "")).build())
+        assertThatThrownBy(() -> new Fixture()
+                        .auth()
+                        .scopeDescriptions(Map.of("admin/*", ""))
+                        .build())
                 .hasMessage("`scopeDescriptions` entry 'admin/*' is 0 characters long; scope descriptions are 1 to"
                         + " 256 characters");
-        assertThatThrownBy(() -> new Fixture().auth().scopeDescriptions(Map.of("other/x", "X")).build())
+        assertThatThrownBy(() -> new Fixture()
+                        .auth()
+                        .scopeDescriptions(Map.of("other/x", "X"))
+                        .build())
                 .hasMessage("`scopeDescriptions` names scope 'other/x', which no group or default grants; describe"
                         + " only managed scopes: " + MANAGED);
     }
@@ -203,16 +253,16 @@ class ValidationTest {
     static Stream<Arguments> existingTriggers() {
         return Stream.of(
                 Arguments.of(UserPoolOperation.PRE_TOKEN_GENERATION, null, "preTokenGeneration"),
-                Arguments.of(UserPoolOperation.PRE_TOKEN_GENERATION_CONFIG, LambdaVersion.V2_0,
-                        "preTokenGenerationConfig"),
-                Arguments.of(UserPoolOperation.PRE_TOKEN_GENERATION_CONFIG, LambdaVersion.V1_0,
-                        "preTokenGenerationConfig"));
+                Arguments.of(
+                        UserPoolOperation.PRE_TOKEN_GENERATION_CONFIG, LambdaVersion.V2_0, "preTokenGenerationConfig"),
+                Arguments.of(
+                        UserPoolOperation.PRE_TOKEN_GENERATION_CONFIG, LambdaVersion.V1_0, "preTokenGenerationConfig"));
     }
 
     @ParameterizedTest
     @MethodSource("existingTriggers")
-    void rejectsAPoolThatAlreadyHasAPreTokenTrigger(UserPoolOperation operation, LambdaVersion version,
-            String setting) {
+    void rejectsAPoolThatAlreadyHasAPreTokenTrigger(
+            UserPoolOperation operation, LambdaVersion version, String setting) {
         Fixture given = new Fixture();
         given.pool.addTrigger(operation, otherFunction(given), version);
 
@@ -237,8 +287,11 @@ class ValidationTest {
     void failsSynth_whenAGroupIsDefinedAgainAfterTheConstruct() {
         Fixture given = new Fixture();
         given.auth().build();
-        given.pool.addGroup("Late", software.amazon.awscdk.services.cognito.UserPoolGroupOptions.builder()
-                .groupName("ADMINS").build());
+        given.pool.addGroup(
+                "Late",
+                software.amazon.awscdk.services.cognito.UserPoolGroupOptions.builder()
+                        .groupName("ADMINS")
+                        .build());
 
         assertThatThrownBy(() -> given.app.synth())
                 .hasMessageContaining("group 'ADMINS' is defined twice on the user pool; define it before"
@@ -246,15 +299,18 @@ class ValidationTest {
     }
 
     private static Function otherFunction(Fixture fixture) {
-        return Function.Builder.create(fixture.stack, "Other").runtime(Runtime.NODEJS_22_X).handler("index.handler")
-                .code(Code.fromInline("exports.handler = async (e) => e;")).build();
+        return Function.Builder.create(fixture.stack, "Other")
+                .runtime(Runtime.NODEJS_22_X)
+                .handler("index.handler")
+                .code(Code.fromInline("exports.handler = async (e) => e;"))
+                .build();
     }
 
     @Test
     void rejectsGrantingAClientWithOAuthDisabled() {
         Fixture given = new Fixture();
-        UserPoolClient backend = given.pool.addClient("Backend", UserPoolClientOptions.builder()
-                .disableOAuth(true).build());
+        UserPoolClient backend = given.pool.addClient(
+                "Backend", UserPoolClientOptions.builder().disableOAuth(true).build());
 
         assertThatThrownBy(() -> given.auth().clients(List.of(backend)).build())
                 .hasMessage("`clients` entry 'Test/Pool/Backend' has OAuth disabled (disableOAuth); a client can only"
@@ -263,7 +319,8 @@ class ValidationTest {
 
     @Test
     void rejectsLambdaVersionV1() {
-        assertThatThrownBy(() -> new Fixture().auth().lambdaVersion(LambdaVersion.V1_0).build())
+        assertThatThrownBy(() ->
+                        new Fixture().auth().lambdaVersion(LambdaVersion.V1_0).build())
                 .hasMessage("`lambdaVersion` is V1_0, whose events cannot change access tokens; use"
                         + " LambdaVersion.V2_0 or LambdaVersion.V3_0");
     }
@@ -282,7 +339,10 @@ class ValidationTest {
     void reportsOnlyTheEmptyMap_whenGroupScopesIsEmptyAndClientsAreGiven() {
         Fixture given = new Fixture();
 
-        assertThatThrownBy(() -> given.auth().groupScopes(Map.of()).clients(List.of(given.web)).build())
+        assertThatThrownBy(() -> given.auth()
+                        .groupScopes(Map.of())
+                        .clients(List.of(given.web))
+                        .build())
                 .hasMessage("`groupScopes` is empty; map at least one group name to its scopes, e.g."
                         + " Map.of(\"ADMINS\", List.of(\"admin/*\"))");
     }
@@ -300,7 +360,8 @@ class ValidationTest {
                         + " CloudFormation allows in one stack. Pass createGroups(false) and manage the groups"
                         + " elsewhere (another stack, or outside CloudFormation), or define ScopedGroupAuth and its"
                         + " user pool in a stack with room");
-        assertThat(given.stack.getNode().tryFindChild("Auth").getNode().getChildren()).isEmpty();
+        assertThat(given.stack.getNode().tryFindChild("Auth").getNode().getChildren())
+                .isEmpty();
     }
 
     @Test
@@ -322,16 +383,22 @@ class ValidationTest {
     void warnsAboutGroupsAndIdentifiersThatDifferOnlyByCase() {
         Fixture given = new Fixture();
 
-        given.auth().groupScopes(Map.of("ADMINS", List.of("api/x"), "Admins", List.of("API/x"),
-                "EVERYONE", List.of("api/y"))).build();
+        given.auth()
+                .groupScopes(
+                        Map.of("ADMINS", List.of("api/x"), "Admins", List.of("API/x"), "EVERYONE", List.of("api/y")))
+                .build();
 
         Annotations annotations = Annotations.fromStack(given.stack);
-        annotations.hasWarning("/Test/Auth", Match.stringLikeRegexp("`groupScopes` names groups 'ADMINS' and"
-                + " 'Admins', which differ only by case; that is easy to mix up when adding users to groups: use one"
-                + " spelling unless you mean separate groups.*"));
-        annotations.hasWarning("/Test/Auth", Match.stringLikeRegexp("the managed scopes name resource servers 'API'"
-                + " and 'api', which differ only by case; tokens and API authorization scopes must then use the"
-                + " exact spelling: use one spelling unless you mean separate resource servers.*"));
+        annotations.hasWarning(
+                "/Test/Auth",
+                Match.stringLikeRegexp("`groupScopes` names groups 'ADMINS' and"
+                        + " 'Admins', which differ only by case; that is easy to mix up when adding users to groups: use one"
+                        + " spelling unless you mean separate groups.*"));
+        annotations.hasWarning(
+                "/Test/Auth",
+                Match.stringLikeRegexp("the managed scopes name resource servers 'API'"
+                        + " and 'api', which differ only by case; tokens and API authorization scopes must then use the"
+                        + " exact spelling: use one spelling unless you mean separate resource servers.*"));
     }
 
     @Test
@@ -340,7 +407,8 @@ class ValidationTest {
 
         given.auth().build();
 
-        Annotations.fromStack(given.stack).hasNoWarning("/Test/Auth", Match.stringLikeRegexp(".*differ only by case.*"));
+        Annotations.fromStack(given.stack)
+                .hasNoWarning("/Test/Auth", Match.stringLikeRegexp(".*differ only by case.*"));
     }
 
     @Test
@@ -354,7 +422,8 @@ class ValidationTest {
         Fixture given = new Fixture();
 
         assertThatThrownBy(() -> ScopedGroupAuth.Builder.create(given.stack, "Auth")
-                .groupScopes(Fixture.ADMINS_AND_EVERYONE).build())
+                        .groupScopes(Fixture.ADMINS_AND_EVERYONE)
+                        .build())
                 .hasMessage("`userPool` is required; pass the UserPool whose access tokens should carry the scopes");
     }
 
@@ -365,7 +434,10 @@ class ValidationTest {
         groupScopes.put("ADMINS", List.of("admin"));
         groupScopes.put("EVERYONE", new ArrayList<>());
 
-        assertThatThrownBy(() -> given.auth().groupScopes(groupScopes).lambdaVersion(LambdaVersion.V1_0).build())
+        assertThatThrownBy(() -> given.auth()
+                        .groupScopes(groupScopes)
+                        .lambdaVersion(LambdaVersion.V1_0)
+                        .build())
                 .hasMessage("Test/Auth has 4 problems:\n"
                         + "- `groupScopes` entry 'ADMINS': scope 'admin' has no '/'; write scopes as"
                         + " 'identifier/scopeName', e.g. 'admin/*'\n"
@@ -375,7 +447,8 @@ class ValidationTest {
                         + " LambdaVersion.V2_0 or LambdaVersion.V3_0\n"
                         + "- `userPool` has feature plan LITE, which cannot customize access tokens; set its"
                         + " featurePlan to FeaturePlan.ESSENTIALS or FeaturePlan.PLUS");
-        assertThat(given.stack.getNode().tryFindChild("Auth").getNode().getChildren()).isEmpty();
+        assertThat(given.stack.getNode().tryFindChild("Auth").getNode().getChildren())
+                .isEmpty();
     }
 
     @Test
@@ -390,7 +463,10 @@ class ValidationTest {
     void rejectsAResourceServerDefinedOnlyAsL1() {
         Fixture given = new Fixture();
         software.amazon.awscdk.services.cognito.CfnUserPoolResourceServer.Builder.create(given.stack, "Raw")
-                .userPoolId(given.pool.getUserPoolId()).identifier("admin").name("admin").build();
+                .userPoolId(given.pool.getUserPoolId())
+                .identifier("admin")
+                .name("admin")
+                .build();
 
         assertThatThrownBy(() -> given.auth().build())
                 .hasMessage("`userPool` already has resource server 'admin' defined as a CfnUserPoolResourceServer at"
@@ -398,12 +474,12 @@ class ValidationTest {
                         + " ScopedGroupAuth can reuse it");
     }
 
-
     @Test
     void rejectsAClientOfAnotherUserPool() {
         Fixture given = new Fixture();
         UserPoolClient foreign = software.amazon.awscdk.services.cognito.UserPool.Builder.create(given.stack, "Other")
-                .build().addClient("Foreign");
+                .build()
+                .addClient("Foreign");
 
         assertThatThrownBy(() -> given.auth().clients(List.of(foreign)).build())
                 .hasMessage("`clients` entry 'Test/Other/Foreign' belongs to another user pool; grant only clients"
@@ -415,8 +491,10 @@ class ValidationTest {
         Fixture given = new Fixture();
         software.amazon.awscdk.Stack other = new software.amazon.awscdk.Stack(given.app, "Other");
 
-        assertThatThrownBy(() -> ScopedGroupAuth.Builder.create(other, "Auth").userPool(given.pool)
-                .groupScopes(Fixture.ADMINS_AND_EVERYONE).build())
+        assertThatThrownBy(() -> ScopedGroupAuth.Builder.create(other, "Auth")
+                        .userPool(given.pool)
+                        .groupScopes(Fixture.ADMINS_AND_EVERYONE)
+                        .build())
                 .hasMessage("`userPool` is in stack Test; define ScopedGroupAuth in the same stack, because the pool"
                         + " refers to the trigger and the trigger to the clients");
     }

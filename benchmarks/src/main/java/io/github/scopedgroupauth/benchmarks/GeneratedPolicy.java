@@ -32,8 +32,7 @@ final class GeneratedPolicy {
     private static final int RESOURCE_SERVERS = 100;
     private static final int SCOPES_PER_RESOURCE_SERVER = 100;
 
-    private GeneratedPolicy() {
-    }
+    private GeneratedPolicy() {}
 
     /**
      * The environment that grants the app clients: {@value #CLIENT_ID} every managed scope, another client
@@ -45,7 +44,9 @@ final class GeneratedPolicy {
      */
     static Map<String, String> environment(int groups, boolean clientGrants) {
         List<String> entries = clientGrants ? List.of(CLIENT_ID + "=*", "2other0client5id=0,1") : List.of();
-        return Map.of(PolicyFile.CLIENTS_VARIABLE, PolicyFormat.variable(written(groups).tie(), entries));
+        return Map.of(
+                PolicyFile.CLIENTS_VARIABLE,
+                PolicyFormat.variable(written(groups).tie(), entries));
     }
 
     /**
@@ -95,7 +96,10 @@ final class GeneratedPolicy {
      * @return new strings
      */
     static List<String> requestedScopes(int groups) {
-        return List.of(scopesOf(1, groups).get(0), scopesOf(groups / 3, groups).get(0), scopesOf(0, groups).get(0));
+        return List.of(
+                scopesOf(1, groups).get(0),
+                scopesOf(groups / 3, groups).get(0),
+                scopesOf(0, groups).get(0));
     }
 
     /**
@@ -107,8 +111,8 @@ final class GeneratedPolicy {
      */
     static void checkDecision(ScopeDecision decision) {
         if (decision.scopesToAdd().size() != 4 || decision.scopesToSuppress().size() != 1) {
-            throw new IllegalStateException("expected 4 scopes to add and 1 to suppress, but the decision is "
-                    + decision);
+            throw new IllegalStateException(
+                    "expected 4 scopes to add and 1 to suppress, but the decision is " + decision);
         }
     }
 

@@ -52,8 +52,8 @@ public class PreTokenGenerationHandlerBenchmark {
     public void setUp(Blackhole blackhole) {
         handler = new PreTokenGenerationHandler(GeneratedPolicy.policy(groups, true));
         Request request = new Request();
-        request.setGroupConfiguration(new GroupConfiguration(
-                GeneratedPolicy.userGroups(groups).toArray(String[]::new), null, null));
+        request.setGroupConfiguration(
+                new GroupConfiguration(GeneratedPolicy.userGroups(groups).toArray(String[]::new), null, null));
         request.setScopes(GeneratedPolicy.requestedScopes(groups).toArray(String[]::new));
         event = CognitoUserPoolPreTokenGenerationEventV2.builder()
                 .withVersion("2")
@@ -63,8 +63,12 @@ public class PreTokenGenerationHandlerBenchmark {
                 .build();
         discardingContext = new LoggerContext(discardingLogger(blackhole));
         handleWithoutLogging();
-        if (event.getResponse().getClaimsAndScopeOverrideDetails().getAccessTokenGeneration()
-                .getScopesToSuppress().length != 1) {
+        if (event.getResponse()
+                        .getClaimsAndScopeOverrideDetails()
+                        .getAccessTokenGeneration()
+                        .getScopesToSuppress()
+                        .length
+                != 1) {
             throw new IllegalStateException("expected one suppressed scope in " + event.getResponse());
         }
     }

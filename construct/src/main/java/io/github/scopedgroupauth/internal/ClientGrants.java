@@ -32,6 +32,7 @@ public final class ClientGrants {
     static final int CLIENT_ID_LENGTH = 26;
     /** Lambda's limit on a version description. */
     static final int MAX_VERSION_DESCRIPTION_LENGTH = 256;
+
     static final String VERSION_DESCRIPTION_PREFIX = "ScopedGroupAuth grants ";
 
     private final UserPool pool;
@@ -49,7 +50,10 @@ public final class ClientGrants {
      * @param boundScope a managed scope as the token {@code OAuthScope.resourceServer} makes of it, once its
      *     resource server exists, so a client that already allows it that way does not list it twice
      */
-    public ClientGrants(UserPool pool, Collection<String> managedScopes, String policyTie,
+    public ClientGrants(
+            UserPool pool,
+            Collection<String> managedScopes,
+            String policyTie,
             Function<String, Optional<String>> boundScope) {
         this.pool = pool;
         this.managedScopes = List.copyOf(managedScopes);
@@ -78,8 +82,8 @@ public final class ClientGrants {
      * @param named whether the caller named the scopes, rather than granting every managed scope
      * @param problems where to record problems
      */
-    public void check(String where, UserPoolClient client, Collection<String> scopes, boolean named,
-            Problems problems) {
+    public void check(
+            String where, UserPoolClient client, Collection<String> scopes, boolean named, Problems problems) {
         if (client == null) {
             problems.add(where + " is null; pass a UserPoolClient of the pool");
             return;
@@ -93,7 +97,8 @@ public final class ClientGrants {
         }
         String poolStack = pool == null ? null : Stack.of(pool).getNode().getPath();
         if (poolStack != null && !poolStack.equals(Stack.of(client).getNode().getPath())) {
-            problems.add(where + " " + name + " is in stack " + Stack.of(client).getNode().getPath() + "; grant only"
+            problems.add(where + " " + name + " is in stack "
+                    + Stack.of(client).getNode().getPath() + "; grant only"
                     + " clients defined in the user pool's stack " + poolStack + ", because the trigger's grants"
                     + " refer to the client and the pool to the trigger");
             return;
@@ -104,8 +109,8 @@ public final class ClientGrants {
             return;
         }
         if (scopes == null || scopes.isEmpty()) {
-            problems.add(where + " " + name + " is granted no scopes; name at least one managed scope: "
-                    + managedScopes);
+            problems.add(
+                    where + " " + name + " is granted no scopes; name at least one managed scope: " + managedScopes);
             return;
         }
         boolean allManaged = true;
@@ -157,7 +162,10 @@ public final class ClientGrants {
         Stack stack = Stack.of(pool);
         List<String> allowed = new ArrayList<>();
         for (String scope : managedScopes) {
-            boolean bound = boundScope.apply(scope).map(token -> entries.contains(stack.resolve(token))).orElse(false);
+            boolean bound = boundScope
+                    .apply(scope)
+                    .map(token -> entries.contains(stack.resolve(token)))
+                    .orElse(false);
             if (entries.contains(scope) || bound) {
                 allowed.add(scope);
             }
@@ -165,8 +173,8 @@ public final class ClientGrants {
         return allowed;
     }
 
-    private void checkCount(String where, UserPoolClient client, CfnUserPoolClient cfn, Collection<String> scopes,
-            Problems problems) {
+    private void checkCount(
+            String where, UserPoolClient client, CfnUserPoolClient cfn, Collection<String> scopes, Problems problems) {
         Grant grant = grantsByPath.get(client.getNode().getPath());
         SortedSet<String> granted = new TreeSet<>(scopes);
         // After a first grant the client's scopes are our lazy list; its own scopes are kept in the grant.
@@ -202,8 +210,8 @@ public final class ClientGrants {
      * @return a lazy string
      */
     public String environmentValue() {
-        return Lazy.uncachedString(context -> PolicyFormat.variable(policyTie,
-                entries(grant -> grant.client.getUserPoolClientId())));
+        return Lazy.uncachedString(
+                context -> PolicyFormat.variable(policyTie, entries(grant -> grant.client.getUserPoolClientId())));
     }
 
     /**
@@ -238,13 +246,15 @@ public final class ClientGrants {
     }
 
     private int estimatedGrantsLength() {
-        return PolicyFormat.grants(entries(grant -> "x".repeat(CLIENT_ID_LENGTH))).length();
+        return PolicyFormat.grants(entries(grant -> "x".repeat(CLIENT_ID_LENGTH)))
+                .length();
     }
 
     private List<String> entries(Function<Grant, String> clientId) {
         List<String> entries = new ArrayList<>();
-        grantsByPath.values().forEach(grant -> entries.add(PolicyFormat.entry(clientId.apply(grant), managedScopes,
-                grant.scopes)));
+        grantsByPath
+                .values()
+                .forEach(grant -> entries.add(PolicyFormat.entry(clientId.apply(grant), managedScopes, grant.scopes)));
         return entries;
     }
 
@@ -255,7 +265,10 @@ public final class ClientGrants {
         original.forEach(scope -> present.add(stack.resolve(scope)));
         List<String> allowed = new ArrayList<>(original);
         for (String scope : granted) {
-            boolean bound = boundScope.apply(scope).map(token -> present.contains(stack.resolve(token))).orElse(false);
+            boolean bound = boundScope
+                    .apply(scope)
+                    .map(token -> present.contains(stack.resolve(token)))
+                    .orElse(false);
             if (!present.contains(scope) && !bound) {
                 allowed.add(scope);
             }

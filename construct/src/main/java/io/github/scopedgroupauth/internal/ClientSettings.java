@@ -31,7 +31,9 @@ final class ClientSettings {
     /** The path users know the client by: its L2's, when it was defined through the L2. */
     String path() {
         IConstruct parent = cfn.getNode().getScope();
-        return parent instanceof UserPoolClient ? parent.getNode().getPath() : cfn.getNode().getPath();
+        return parent instanceof UserPoolClient
+                ? parent.getNode().getPath()
+                : cfn.getNode().getPath();
     }
 
     /**

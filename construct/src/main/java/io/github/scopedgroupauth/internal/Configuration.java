@@ -24,8 +24,14 @@ import software.constructs.Construct;
  * @param function the function's settings
  * @param policyFile the policy file for the function code
  */
-public record Configuration(UserPool userPool, PoolInspection pool, ScopePlan plan, List<UserPoolClient> clients,
-        boolean createGroups, LambdaVersion lambdaVersion, TriggerFunction.Settings function,
+public record Configuration(
+        UserPool userPool,
+        PoolInspection pool,
+        ScopePlan plan,
+        List<UserPoolClient> clients,
+        boolean createGroups,
+        LambdaVersion lambdaVersion,
+        TriggerFunction.Settings function,
         PolicyFormat.Written policyFile) {
 
     /**
@@ -60,22 +66,33 @@ public record Configuration(UserPool userPool, PoolInspection pool, ScopePlan pl
             new StackCapacity(construct, pool, plan, createGroups).check(problems);
         }
         // Copied without List.copyOf, which refuses the null entry that is reported below.
-        List<UserPoolClient> clients = props.getClients() == null ? List.of()
+        List<UserPoolClient> clients = props.getClients() == null
+                ? List.of()
                 : Collections.unmodifiableList(new ArrayList<>(props.getClients()));
         // Without managed scopes there is nothing to grant; the empty map is the one problem worth reporting.
         if (!plan.managedScopes().isEmpty()) {
             ClientGrants firstGrants = ClientGrants.beforeResourceServers(userPool, plan.managedScopes());
-            clients.forEach(client -> firstGrants.check("`clients` entry", client, plan.managedScopes(), false,
-                    problems));
+            clients.forEach(
+                    client -> firstGrants.check("`clients` entry", client, plan.managedScopes(), false, problems));
         }
         problems.throwIfAny(construct.getNode().getPath());
         LambdaVersion version = props.getLambdaVersion() == null ? LambdaVersion.V2_0 : props.getLambdaVersion();
-        return new Configuration(userPool, pool, plan, clients, createGroups, version, function,
+        return new Configuration(
+                userPool,
+                pool,
+                plan,
+                clients,
+                createGroups,
+                version,
+                function,
                 PolicyFormat.write(plan.groupScopes(), plan.defaultScopes()));
     }
 
     private static void checkSameStack(Construct construct, UserPool pool, Problems problems) {
-        if (!Stack.of(construct).getNode().getPath().equals(Stack.of(pool).getNode().getPath())) {
+        if (!Stack.of(construct)
+                .getNode()
+                .getPath()
+                .equals(Stack.of(pool).getNode().getPath())) {
             problems.add("`userPool` is in stack " + Stack.of(pool).getNode().getPath() + "; define ScopedGroupAuth"
                     + " in the same stack, because the pool refers to the trigger and the trigger to the clients");
         }

@@ -7,8 +7,7 @@ package io.github.scopedgroupauth.internal;
  */
 final class ConstructIds {
 
-    private ConstructIds() {
-    }
+    private ConstructIds() {}
 
     /**
      * The id of a child named after {@code name}.

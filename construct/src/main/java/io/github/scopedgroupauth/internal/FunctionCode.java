@@ -38,8 +38,7 @@ public final class FunctionCode {
     /** How the staging directory's name starts, inside the cloud assembly's output directory. */
     static final String DIRECTORY_PREFIX = "scoped-group-auth-code-";
 
-    private FunctionCode() {
-    }
+    private FunctionCode() {}
 
     /**
      * Writes the code directory for a policy into a new private directory of the cloud assembly's output
@@ -66,14 +65,18 @@ public final class FunctionCode {
             directory = Files.createTempDirectory(parent, DIRECTORY_PREFIX);
             Files.createDirectory(directory.resolve(JAR_PATH).getParent());
             for (Map.Entry<String, byte[]> file : files.entrySet()) {
-                Files.write(directory.resolve(file.getKey()), file.getValue(), StandardOpenOption.CREATE_NEW,
-                        StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS);
+                Files.write(
+                        directory.resolve(file.getKey()),
+                        file.getValue(),
+                        StandardOpenOption.CREATE_NEW,
+                        StandardOpenOption.WRITE,
+                        LinkOption.NOFOLLOW_LINKS);
             }
             checkStaged(directory, files);
             return directory;
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write the ScopedGroupAuth function code to "
-                    + (directory == null ? parent : directory), e);
+            throw new UncheckedIOException(
+                    "cannot write the ScopedGroupAuth function code to " + (directory == null ? parent : directory), e);
         }
     }
 
@@ -96,8 +99,8 @@ public final class FunctionCode {
     private static void collect(Path root, Path directory, Map<String, byte[]> found) throws IOException {
         try (DirectoryStream<Path> entries = Files.newDirectoryStream(directory)) {
             for (Path entry : entries) {
-                BasicFileAttributes attributes = Files.readAttributes(entry, BasicFileAttributes.class,
-                        LinkOption.NOFOLLOW_LINKS);
+                BasicFileAttributes attributes =
+                        Files.readAttributes(entry, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
                 if (attributes.isSymbolicLink() || !(attributes.isDirectory() || attributes.isRegularFile())) {
                     throw new IllegalStateException("the ScopedGroupAuth function code staged in " + root
                             + " contains " + root.relativize(entry) + ", which is a symbolic link or not a regular"
@@ -124,7 +127,9 @@ public final class FunctionCode {
     public static void removeIfCopied(Function function, Path directory) {
         Asset asset = (Asset) function.getNode().findChild("Code");
         // Relative to the stack's assembly directory when the CDK copied it; absolute when it did not.
-        Path assetPath = Path.of(Stage.of(function).getOutdir()).toAbsolutePath().resolve(asset.getAssetPath())
+        Path assetPath = Path.of(Stage.of(function).getOutdir())
+                .toAbsolutePath()
+                .resolve(asset.getAssetPath())
                 .normalize();
         if (assetPath.equals(directory.toAbsolutePath().normalize())) {
             return;

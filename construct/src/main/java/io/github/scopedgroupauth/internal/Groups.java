@@ -53,14 +53,18 @@ public final class Groups {
             IUserPoolGroup group;
             if (existing.isPresent()) {
                 IConstruct owner = existing.get().getNode().getScope();
-                group = owner instanceof UserPoolGroup ? (UserPoolGroup) owner
+                group = owner instanceof UserPoolGroup
+                        ? (UserPoolGroup) owner
                         : UserPoolGroup.fromGroupName(scope, id, name);
             } else if (create) {
-                group = new UserPoolGroup(scope, id, UserPoolGroupProps.builder()
-                        .userPool(pool)
-                        .groupName(name)
-                        .description(description(scopes))
-                        .build());
+                group = new UserPoolGroup(
+                        scope,
+                        id,
+                        UserPoolGroupProps.builder()
+                                .userPool(pool)
+                                .groupName(name)
+                                .description(description(scopes))
+                                .build());
             } else {
                 group = UserPoolGroup.fromGroupName(scope, id, name);
             }
@@ -70,9 +74,9 @@ public final class Groups {
     }
 
     private static String description(SortedSet<String> scopes) {
-        String text = "Members receive the OAuth scopes " + String.join(", ", scopes)
-                + " (managed by ScopedGroupAuth)";
-        return text.length() <= MAX_DESCRIPTION_LENGTH ? text
+        String text = "Members receive the OAuth scopes " + String.join(", ", scopes) + " (managed by ScopedGroupAuth)";
+        return text.length() <= MAX_DESCRIPTION_LENGTH
+                ? text
                 : "Members receive " + scopes.size() + " OAuth scopes (managed by ScopedGroupAuth)";
     }
 }

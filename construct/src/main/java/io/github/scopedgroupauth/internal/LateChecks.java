@@ -58,16 +58,21 @@ public final class LateChecks {
                     + " (then every client of the pool may receive managed scopes)");
         }
         if (!grants.versionDescriptionFits()) {
-            Annotations.of(construct).addWarningV2("scoped-group-auth:versionDescription", "too many granted"
-                    + " clients to name in the function version's description: if CloudFormation replaces a granted"
-                    + " client, also change the function (for example with invalidateVersionBasedOn) so that a"
-                    + " version with the new client id is published");
+            Annotations.of(construct)
+                    .addWarningV2(
+                            "scoped-group-auth:versionDescription",
+                            "too many granted"
+                                    + " clients to name in the function version's description: if CloudFormation replaces a granted"
+                                    + " client, also change the function (for example with invalidateVersionBasedOn) so that a"
+                                    + " version with the new client id is published");
         }
-        plan.groupScopes().keySet().stream().filter(name -> now.groupDefinitions(name) > 1)
+        plan.groupScopes().keySet().stream()
+                .filter(name -> now.groupDefinitions(name) > 1)
                 .forEach(name -> problems.add("group '" + name + "' is defined twice on the user pool; define"
                         + " it before ScopedGroupAuth so that it is reused, or leave it to ScopedGroupAuth"));
         problems.addAll(grants.lateProblems(now.clients()));
-        plan.scopeNamesByIdentifier().keySet().stream().filter(id -> now.resourceServerDefinitions(id) > 1)
+        plan.scopeNamesByIdentifier().keySet().stream()
+                .filter(id -> now.resourceServerDefinitions(id) > 1)
                 .forEach(id -> problems.add("resource server '" + id + "' is defined twice on the user pool;"
                         + " define it before ScopedGroupAuth so that it is reused, or leave it to ScopedGroupAuth"));
         return problems;

@@ -3,17 +3,17 @@ package io.github.scopedgroupauth.internal;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.Set;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.services.cognito.CfnUserPool;
 import software.amazon.awscdk.services.cognito.CfnUserPoolClient;
 import software.amazon.awscdk.services.cognito.CfnUserPoolGroup;
+import software.amazon.awscdk.services.cognito.CfnUserPoolResourceServer;
 import software.amazon.awscdk.services.cognito.UserPool;
 import software.amazon.awscdk.services.cognito.UserPoolResourceServer;
-import software.amazon.awscdk.services.cognito.CfnUserPoolResourceServer;
 import software.constructs.IConstruct;
 
 /**
@@ -44,7 +44,9 @@ public final class PoolInspection {
             if (construct instanceof CfnUserPoolGroup) {
                 CfnUserPoolGroup group = (CfnUserPoolGroup) construct;
                 if (group.getGroupName() != null && isOnPool(group.getUserPoolId())) {
-                    groupsByName.computeIfAbsent(group.getGroupName(), name -> new ArrayList<>()).add(group);
+                    groupsByName
+                            .computeIfAbsent(group.getGroupName(), name -> new ArrayList<>())
+                            .add(group);
                 }
             } else if (construct instanceof CfnUserPoolClient) {
                 CfnUserPoolClient client = (CfnUserPoolClient) construct;
@@ -54,7 +56,8 @@ public final class PoolInspection {
             } else if (construct instanceof CfnUserPoolResourceServer) {
                 CfnUserPoolResourceServer server = (CfnUserPoolResourceServer) construct;
                 if (isOnPool(server.getUserPoolId())) {
-                    resourceServersByIdentifier.computeIfAbsent(server.getIdentifier(), id -> new ArrayList<>())
+                    resourceServersByIdentifier
+                            .computeIfAbsent(server.getIdentifier(), id -> new ArrayList<>())
                             .add(server);
                 }
             }
@@ -71,9 +74,11 @@ public final class PoolInspection {
             problems.add("`userPool` has feature plan LITE, which cannot customize access tokens; set its"
                     + " featurePlan to FeaturePlan.ESSENTIALS or FeaturePlan.PLUS");
         }
-        existingPreTokenTrigger().ifPresent(trigger -> problems.add("`userPool` already has a pre token"
-                + " generation trigger (" + trigger + "); a pool has only one, and ScopedGroupAuth adds its own:"
-                + " remove the existing trigger or merge its logic into another trigger"));
+        existingPreTokenTrigger()
+                .ifPresent(trigger -> problems.add("`userPool` already has a pre token"
+                        + " generation trigger (" + trigger
+                        + "); a pool has only one, and ScopedGroupAuth adds its own:"
+                        + " remove the existing trigger or merge its logic into another trigger"));
     }
 
     /**
@@ -88,7 +93,9 @@ public final class PoolInspection {
             return Optional.empty();
         }
         Map<?, ?> triggers = (Map<?, ?>) config;
-        return PRE_TOKEN_TRIGGERS.stream().filter(name -> triggers.get(name) != null).findFirst();
+        return PRE_TOKEN_TRIGGERS.stream()
+                .filter(name -> triggers.get(name) != null)
+                .findFirst();
     }
 
     /**
@@ -117,7 +124,8 @@ public final class PoolInspection {
      * @return the resource server's L1 resource, or empty
      */
     public Optional<CfnUserPoolResourceServer> existingResourceServer(String identifier) {
-        return resourceServersByIdentifier.getOrDefault(identifier, List.of()).stream().findFirst();
+        return resourceServersByIdentifier.getOrDefault(identifier, List.of()).stream()
+                .findFirst();
     }
 
     /**
@@ -161,7 +169,8 @@ public final class PoolInspection {
     public static Optional<UserPoolResourceServer> owner(CfnUserPoolResourceServer server) {
         IConstruct parent = server.getNode().getScope();
         return parent instanceof UserPoolResourceServer
-                ? Optional.of((UserPoolResourceServer) parent) : Optional.empty();
+                ? Optional.of((UserPoolResourceServer) parent)
+                : Optional.empty();
     }
 
     private boolean isOnPool(String userPoolId) {

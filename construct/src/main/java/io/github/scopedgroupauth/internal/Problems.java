@@ -40,8 +40,8 @@ public final class Problems {
             throw new IllegalArgumentException(messages.get(0));
         }
         if (!messages.isEmpty()) {
-            throw new IllegalArgumentException(construct + " has " + messages.size() + " problems:\n- "
-                    + String.join("\n- ", messages));
+            throw new IllegalArgumentException(
+                    construct + " has " + messages.size() + " problems:\n- " + String.join("\n- ", messages));
         }
     }
 }

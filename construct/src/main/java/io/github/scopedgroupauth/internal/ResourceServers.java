@@ -54,23 +54,26 @@ public final class ResourceServers {
      * @param problems where to record problems
      */
     public static void check(PoolInspection inspection, ScopePlan plan, Problems problems) {
-        plan.scopeNamesByIdentifier().forEach((identifier, names) ->
-                inspection.existingResourceServer(identifier).ifPresent(existing -> {
-                    if (PoolInspection.owner(existing).isEmpty()) {
-                        problems.add("`userPool` already has resource server '" + identifier + "' defined as a"
-                                + " CfnUserPoolResourceServer at " + existing.getNode().getPath() + "; define it"
-                                + " with UserPoolResourceServer (or userPool.addResourceServer) so ScopedGroupAuth"
-                                + " can reuse it");
-                        return;
-                    }
-                    Set<String> merged = new LinkedHashSet<>(existingNames(existing));
-                    merged.addAll(names);
-                    if (merged.size() > ScopePlan.MAX_SCOPES_PER_RESOURCE_SERVER) {
-                        problems.add("resource server '" + identifier + "' would have " + merged.size()
-                                + " scopes with the ones it already has; Cognito allows at most "
-                                + ScopePlan.MAX_SCOPES_PER_RESOURCE_SERVER + " per resource server");
-                    }
-                }));
+        plan.scopeNamesByIdentifier()
+                .forEach((identifier, names) -> inspection
+                        .existingResourceServer(identifier)
+                        .ifPresent(existing -> {
+                            if (PoolInspection.owner(existing).isEmpty()) {
+                                problems.add("`userPool` already has resource server '" + identifier + "' defined as a"
+                                        + " CfnUserPoolResourceServer at "
+                                        + existing.getNode().getPath() + "; define it"
+                                        + " with UserPoolResourceServer (or userPool.addResourceServer) so ScopedGroupAuth"
+                                        + " can reuse it");
+                                return;
+                            }
+                            Set<String> merged = new LinkedHashSet<>(existingNames(existing));
+                            merged.addAll(names);
+                            if (merged.size() > ScopePlan.MAX_SCOPES_PER_RESOURCE_SERVER) {
+                                problems.add("resource server '" + identifier + "' would have " + merged.size()
+                                        + " scopes with the ones it already has; Cognito allows at most "
+                                        + ScopePlan.MAX_SCOPES_PER_RESOURCE_SERVER + " per resource server");
+                            }
+                        }));
     }
 
     /**
@@ -82,8 +85,9 @@ public final class ResourceServers {
         Map<String, UserPoolResourceServer> servers = new LinkedHashMap<>();
         plan.scopeNamesByIdentifier().forEach((identifier, names) -> {
             Optional<CfnUserPoolResourceServer> existing = inspection.existingResourceServer(identifier);
-            servers.put(identifier, existing.isPresent() ? complete(existing.get(), identifier, names)
-                    : create(identifier, names));
+            servers.put(
+                    identifier,
+                    existing.isPresent() ? complete(existing.get(), identifier, names) : create(identifier, names));
         });
         return Collections.unmodifiableMap(servers);
     }
@@ -96,7 +100,9 @@ public final class ResourceServers {
                     .scopeDescription(plan.description(identifier + "/" + name))
                     .build());
         }
-        return new UserPoolResourceServer(scope, ConstructIds.of("ResourceServer", identifier),
+        return new UserPoolResourceServer(
+                scope,
+                ConstructIds.of("ResourceServer", identifier),
                 UserPoolResourceServerProps.builder()
                         .userPool(pool)
                         .identifier(identifier)
@@ -105,8 +111,8 @@ public final class ResourceServers {
                         .build());
     }
 
-    private UserPoolResourceServer complete(CfnUserPoolResourceServer existing, String identifier,
-            SortedSet<String> names) {
+    private UserPoolResourceServer complete(
+            CfnUserPoolResourceServer existing, String identifier, SortedSet<String> names) {
         List<Object> scopes = new ArrayList<>(existingScopes(existing));
         Set<String> present = new LinkedHashSet<>(existingNames(existing));
         for (String name : names) {
@@ -154,7 +160,6 @@ public final class ResourceServers {
 
     private static Object field(Map<?, ?> fields, String camelCase) {
         Object value = fields.get(camelCase);
-        return value != null ? value
-                : fields.get(Character.toUpperCase(camelCase.charAt(0)) + camelCase.substring(1));
+        return value != null ? value : fields.get(Character.toUpperCase(camelCase.charAt(0)) + camelCase.substring(1));
     }
 }

@@ -51,7 +51,8 @@ public final class ScopePlan {
         managedScopes.addAll(defaultScopes);
         groupScopes.values().forEach(managedScopes::addAll);
         for (String scope : managedScopes) {
-            scopeNamesByIdentifier.computeIfAbsent(ScopeSyntax.identifier(scope), key -> new TreeSet<>())
+            scopeNamesByIdentifier
+                    .computeIfAbsent(ScopeSyntax.identifier(scope), key -> new TreeSet<>())
                     .add(ScopeSyntax.name(scope));
         }
         checkResourceServers(problems);
@@ -128,8 +129,8 @@ public final class ScopePlan {
 
     private static boolean checkScope(String where, String scope, Problems problems) {
         if (isToken(scope)) {
-            problems.add(where + ": scope '" + scope + "' is a deploy-time token; scopes must be known at synth"
-                    + " time");
+            problems.add(
+                    where + ": scope '" + scope + "' is a deploy-time token; scopes must be known at synth" + " time");
             return false;
         }
         return ScopeSyntax.problem(scope)
@@ -166,7 +167,8 @@ public final class ScopePlan {
                     problems.add("`scopeDescriptions` names scope '" + Printable.escape(scope) + "', which no group or"
                             + " default"
                             + " grants; describe only managed scopes: " + managedScopes);
-                } else if (description == null || description.isEmpty()
+                } else if (description == null
+                        || description.isEmpty()
                         || description.length() > MAX_DESCRIPTION_LENGTH) {
                     problems.add("`scopeDescriptions` entry '" + scope + "' is "
                             + (description == null ? 0 : description.length()) + " characters long; scope"

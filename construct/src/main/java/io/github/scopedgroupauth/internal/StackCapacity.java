@@ -56,13 +56,20 @@ public final class StackCapacity {
         }
         String stackPath = stack.getNode().getPath();
         long existing = stack.getNode().findAll().stream()
-                .filter(construct -> construct instanceof CfnResource)
-                .filter(construct -> Stack.of(construct).getNode().getPath().equals(stackPath))
-                .count() + (versionReporting(stack) ? 1 : 0);
-        long groups = createGroups ? plan.groupScopes().keySet().stream()
-                .filter(name -> inspection.existingGroup(name).isEmpty()).count() : 0;
+                        .filter(construct -> construct instanceof CfnResource)
+                        .filter(construct ->
+                                Stack.of(construct).getNode().getPath().equals(stackPath))
+                        .count()
+                + (versionReporting(stack) ? 1 : 0);
+        long groups = createGroups
+                ? plan.groupScopes().keySet().stream()
+                        .filter(name -> inspection.existingGroup(name).isEmpty())
+                        .count()
+                : 0;
         long servers = plan.scopeNamesByIdentifier().keySet().stream()
-                .filter(identifier -> inspection.existingResourceServer(identifier).isEmpty()).count();
+                .filter(identifier ->
+                        inspection.existingResourceServer(identifier).isEmpty())
+                .count();
         long added = groups + servers + TRIGGER_RESOURCES;
         if (existing + added > limit) {
             problems.add("ScopedGroupAuth would add " + added + " resources to stack " + stackPath + " ("
@@ -70,8 +77,10 @@ public final class StackCapacity {
                     + " for the trigger),"
                     + " which already has " + existing + ": " + (existing + added) + " in all, more than the "
                     + limit + " resources CloudFormation allows in one stack. "
-                    + (groups > 0 ? "Pass createGroups(false) and manage the groups elsewhere (another stack, or"
-                            + " outside CloudFormation), or define" : "Define")
+                    + (groups > 0
+                            ? "Pass createGroups(false) and manage the groups elsewhere (another stack, or"
+                                    + " outside CloudFormation), or define"
+                            : "Define")
                     + " ScopedGroupAuth and its user pool in a stack with room");
         }
     }

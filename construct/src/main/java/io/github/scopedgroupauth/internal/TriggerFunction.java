@@ -10,8 +10,8 @@ import software.amazon.awscdk.ArnComponents;
 import software.amazon.awscdk.ArnFormat;
 import software.amazon.awscdk.CfnResource;
 import software.amazon.awscdk.Duration;
-import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.Names;
+import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.Token;
 import software.amazon.awscdk.UniqueResourceNameOptions;
 import software.amazon.awscdk.services.cognito.LambdaVersion;
@@ -27,8 +27,8 @@ import software.amazon.awscdk.services.lambda.Code;
 import software.amazon.awscdk.services.lambda.Function;
 import software.amazon.awscdk.services.lambda.FunctionAttributes;
 import software.amazon.awscdk.services.lambda.IFunction;
-import software.amazon.awscdk.services.lambda.Permission;
 import software.amazon.awscdk.services.lambda.LoggingFormat;
+import software.amazon.awscdk.services.lambda.Permission;
 import software.amazon.awscdk.services.lambda.Runtime;
 import software.amazon.awscdk.services.lambda.SnapStartConf;
 import software.amazon.awscdk.services.logs.LogGroup;
@@ -54,6 +54,7 @@ public record TriggerFunction(Function function, String functionName, Alias alia
     static final Duration TIMEOUT = Duration.seconds(5);
     /** Stop at the C1 compiler: a short-lived, small handler starts faster without C2. */
     static final String JAVA_TOOL_OPTIONS = "-XX:+TieredCompilation -XX:TieredStopAtLevel=1";
+
     static final String ALIAS_NAME = "live";
     static final int MAX_FUNCTION_NAME_LENGTH = 64;
 
@@ -65,8 +66,8 @@ public record TriggerFunction(Function function, String functionName, Alias alia
      * @param architecture the instruction set
      * @param snapStart whether published versions start from a SnapStart snapshot
      */
-    public record Settings(Number memorySize, RetentionDays logRetention, Architecture architecture,
-            boolean snapStart) {
+    public record Settings(
+            Number memorySize, RetentionDays logRetention, Architecture architecture, boolean snapStart) {
 
         /**
          * The settings of the properties, with the construct's defaults for those not set.
@@ -91,7 +92,8 @@ public record TriggerFunction(Function function, String functionName, Alias alia
             if (Token.isUnresolved(memorySize)) {
                 problems.add("`memorySize` is a deploy-time token; it must be a plain number of megabytes, such as"
                         + " 512, from 128 to 10240");
-            } else if (memorySize.doubleValue() < 128 || memorySize.doubleValue() > 10_240
+            } else if (memorySize.doubleValue() < 128
+                    || memorySize.doubleValue() > 10_240
                     || memorySize.doubleValue() % 1 != 0) {
                 problems.add("`memorySize` is " + memorySize + "; Lambda allows whole megabytes from 128 to 10240");
             }
@@ -109,13 +111,15 @@ public record TriggerFunction(Function function, String functionName, Alias alia
      * @return the function and its alias
      */
     public static TriggerFunction define(Construct scope, Settings settings, String policyFile, ClientGrants grants) {
-        String functionName = Names.uniqueResourceName(scope, UniqueResourceNameOptions.builder()
-                .maxLength(MAX_FUNCTION_NAME_LENGTH)
-                .build());
+        String functionName = Names.uniqueResourceName(
+                scope,
+                UniqueResourceNameOptions.builder()
+                        .maxLength(MAX_FUNCTION_NAME_LENGTH)
+                        .build());
         LogGroup logGroup = logGroup(scope, settings);
         Path code = FunctionCode.stage(scope, policyFile);
-        Function function = function(scope, functionName, settings, code, role(scope, logGroup), logGroup,
-                grants.environmentValue());
+        Function function = function(
+                scope, functionName, settings, code, role(scope, logGroup), logGroup, grants.environmentValue());
         FunctionCode.removeIfCopied(function, code);
         ((CfnVersion) function.getCurrentVersion().getNode().getDefaultChild())
                 .setDescription(grants.versionDescription());
@@ -141,8 +145,14 @@ public record TriggerFunction(Function function, String functionName, Alias alia
         return role;
     }
 
-    private static Function function(Construct scope, String functionName, Settings settings, Path code, Role role,
-            LogGroup logGroup, String clientsVariable) {
+    private static Function function(
+            Construct scope,
+            String functionName,
+            Settings settings,
+            Path code,
+            Role role,
+            LogGroup logGroup,
+            String clientsVariable) {
         Function function = Function.Builder.create(scope, "Function")
                 .functionName(functionName)
                 .description("ScopedGroupAuth: adds and suppresses OAuth scopes in access tokens by group")
@@ -157,14 +167,15 @@ public record TriggerFunction(Function function, String functionName, Alias alia
                 .loggingFormat(LoggingFormat.JSON)
                 .applicationLogLevelV2(ApplicationLogLevel.WARN)
                 .snapStart(settings.snapStart() ? SnapStartConf.ON_PUBLISHED_VERSIONS : null)
-                .environment(Map.of(
-                        PolicyFormat.CLIENTS_VARIABLE, clientsVariable,
-                        "JAVA_TOOL_OPTIONS", JAVA_TOOL_OPTIONS))
+                .environment(
+                        Map.of(PolicyFormat.CLIENTS_VARIABLE, clientsVariable, "JAVA_TOOL_OPTIONS", JAVA_TOOL_OPTIONS))
                 .build();
         suppressLatestRuntimeRule(function);
         // The CDK warns that SnapStart needs published versions: the trigger invokes one, through the alias.
-        Annotations.of(function).acknowledgeWarning("@aws-cdk/aws-lambda:snapStartRequirePublish",
-                "the trigger invokes the alias on the current published version");
+        Annotations.of(function)
+                .acknowledgeWarning(
+                        "@aws-cdk/aws-lambda:snapStartRequirePublish",
+                        "the trigger invokes the alias on the current published version");
         return function;
     }
 
@@ -182,10 +193,18 @@ public record TriggerFunction(Function function, String functionName, Alias alia
      * dependency on cdk-nag.
      */
     private static void suppressLatestRuntimeRule(Function function) {
-        ((CfnResource) function.getNode().getDefaultChild()).addMetadata("cdk_nag", Map.of("rules_to_suppress",
-                List.of(Map.of("id", "AwsSolutions-L1", "reason", "ScopedGroupAuth's embedded handler is built and"
-                        + " tested for the java21 runtime, with SnapStart; a newer runtime is adopted in a release"
-                        + " that tests it"))));
+        ((CfnResource) function.getNode().getDefaultChild())
+                .addMetadata(
+                        "cdk_nag",
+                        Map.of(
+                                "rules_to_suppress",
+                                List.of(Map.of(
+                                        "id",
+                                        "AwsSolutions-L1",
+                                        "reason",
+                                        "ScopedGroupAuth's embedded handler is built and"
+                                                + " tested for the java21 runtime, with SnapStart; a newer runtime is adopted in a release"
+                                                + " that tests it"))));
     }
 
     /**
@@ -197,21 +216,27 @@ public record TriggerFunction(Function function, String functionName, Alias alia
      * @param version the event version
      */
     public void attach(Construct scope, UserPool pool, LambdaVersion version) {
-        IFunction byName = Function.fromFunctionAttributes(scope, "TriggerTarget", FunctionAttributes.builder()
-                .functionArn(Stack.of(scope).formatArn(ArnComponents.builder()
-                        .service("lambda")
-                        .resource("function")
-                        .resourceName(functionName + ":" + ALIAS_NAME)
-                        .arnFormat(ArnFormat.COLON_RESOURCE_NAME)
-                        .build()))
-                // The permission below is on the alias itself; the pool must not create one.
-                .sameEnvironment(false)
-                .skipPermissions(true)
-                .build());
+        IFunction byName = Function.fromFunctionAttributes(
+                scope,
+                "TriggerTarget",
+                FunctionAttributes.builder()
+                        .functionArn(Stack.of(scope)
+                                .formatArn(ArnComponents.builder()
+                                        .service("lambda")
+                                        .resource("function")
+                                        .resourceName(functionName + ":" + ALIAS_NAME)
+                                        .arnFormat(ArnFormat.COLON_RESOURCE_NAME)
+                                        .build()))
+                        // The permission below is on the alias itself; the pool must not create one.
+                        .sameEnvironment(false)
+                        .skipPermissions(true)
+                        .build());
         pool.addTrigger(UserPoolOperation.PRE_TOKEN_GENERATION_CONFIG, byName, version);
-        alias.addPermission("CognitoInvoke", Permission.builder()
-                .principal(new ServicePrincipal("cognito-idp.amazonaws.com"))
-                .sourceArn(pool.getUserPoolArn())
-                .build());
+        alias.addPermission(
+                "CognitoInvoke",
+                Permission.builder()
+                        .principal(new ServicePrincipal("cognito-idp.amazonaws.com"))
+                        .sourceArn(pool.getUserPoolArn())
+                        .build());
     }
 }

@@ -46,7 +46,8 @@ class FunctionCodeTest {
     void removeOutdir() throws IOException {
         if (Files.exists(relativeOutdir)) {
             try (Stream<Path> paths = Files.walk(relativeOutdir)) {
-                paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+                paths.sorted(Comparator.reverseOrder())
+                        .forEach(path -> path.toFile().delete());
             }
         }
     }
@@ -66,7 +67,8 @@ class FunctionCodeTest {
 
             // then its code is its own
             assertThat(Files.readAllBytes(second.resolve(POLICY))).isEqualTo(policy);
-            assertThat(Files.readAllBytes(second.resolve(FunctionCode.JAR_PATH))).isEqualTo(embeddedJar());
+            assertThat(Files.readAllBytes(second.resolve(FunctionCode.JAR_PATH)))
+                    .isEqualTo(embeddedJar());
         } finally {
             Files.delete(planted.resolve(POLICY));
             Files.delete(planted.resolve("lib/scoped-group-auth-runtime.jar"));
@@ -81,7 +83,8 @@ class FunctionCodeTest {
 
         CloudAssembly assembly = synth(outdir, Map.of());
 
-        assertThat(scopedGroupAuthEntries(Path.of(System.getProperty("java.io.tmpdir")))).isEqualTo(before);
+        assertThat(scopedGroupAuthEntries(Path.of(System.getProperty("java.io.tmpdir"))))
+                .isEqualTo(before);
         assertThat(scopedGroupAuthEntries(Path.of(assembly.getDirectory()))).isEmpty();
         assertThat(Files.exists(codeOf(assembly).resolve(POLICY))).isTrue();
     }
@@ -94,16 +97,20 @@ class FunctionCodeTest {
         Path code = codeOf(assembly);
         assertThat(code.getParent()).isEqualTo(Path.of(assembly.getDirectory()));
         assertThat(code.getFileName().toString()).startsWith(FunctionCode.DIRECTORY_PREFIX);
-        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(code))).isEqualTo("rwx------");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(code)))
+                .isEqualTo("rwx------");
         assertThat(Files.readAllBytes(code.resolve(FunctionCode.JAR_PATH))).isEqualTo(embeddedJar());
     }
 
     @Test
     void keepsTheCode_whenAssetStagingIsDisabled_andTheOutdirIsRelativeAsTheCdkCliGivesIt() {
         // given `cdk synth --no-staging` (as SAM runs it): staging disabled, outdir "cdk.out" relative
-        Map<String, Object> context = Map.of("aws:cdk:disable-asset-staging", true,
-                "aws:cdk:enable-asset-metadata", true);
-        App app = new App(AppProps.builder().outdir(relativeOutdir.toString()).context(context).build());
+        Map<String, Object> context =
+                Map.of("aws:cdk:disable-asset-staging", true, "aws:cdk:enable-asset-metadata", true);
+        App app = new App(AppProps.builder()
+                .outdir(relativeOutdir.toString())
+                .context(context)
+                .build());
         Stack stack = new Stack(app, "Test");
         ScopedGroupAuth.Builder.create(stack, "Auth")
                 .userPool(UserPool.Builder.create(stack, "Pool").build())
@@ -160,7 +167,10 @@ class FunctionCodeTest {
         // Asset metadata, as the CDK CLI asks for it, names the code directory in the template.
         Map<String, Object> withMetadata = new java.util.HashMap<>(context);
         withMetadata.put("aws:cdk:enable-asset-metadata", true);
-        App app = new App(AppProps.builder().outdir(directory.toString()).context(withMetadata).build());
+        App app = new App(AppProps.builder()
+                .outdir(directory.toString())
+                .context(withMetadata)
+                .build());
         Stack stack = new Stack(app, "Test");
         ScopedGroupAuth.Builder.create(stack, "Auth")
                 .userPool(UserPool.Builder.create(stack, "Pool").build())
@@ -172,13 +182,15 @@ class FunctionCodeTest {
     /** The function's code directory, as the asset metadata of the template names it. */
     @SuppressWarnings("unchecked")
     private static Path codeOf(CloudAssembly assembly) {
-        Map<String, Object> template = (Map<String, Object>) assembly.getStackByName("Test").getTemplate();
+        Map<String, Object> template =
+                (Map<String, Object>) assembly.getStackByName("Test").getTemplate();
         Map<String, Object> resources = (Map<String, Object>) template.get("Resources");
         String assetPath = resources.values().stream()
                 .map(resource -> (Map<String, Object>) resource)
                 .filter(resource -> "AWS::Lambda::Function".equals(resource.get("Type")))
                 .map(resource -> (String) ((Map<String, Object>) resource.get("Metadata")).get("aws:asset:path"))
-                .findFirst().orElseThrow();
+                .findFirst()
+                .orElseThrow();
         return Path.of(assembly.getDirectory()).resolve(assetPath).normalize();
     }
 

@@ -27,13 +27,13 @@ final class DomainPrefix {
     static final String CONTEXT_KEY = "domainPrefix";
     /** The start of a derived prefix; the stack's GUID follows. */
     static final String DERIVED_START = "scoped-group-auth-";
+
     private static final int MAX_LENGTH = 63;
     private static final Pattern CHARACTERS = Pattern.compile("[a-z0-9-]*");
     /** Cognito refuses a prefix that contains any of these. */
     private static final List<String> RESERVED = List.of("aws", "amazon", "cognito");
 
-    private DomainPrefix() {
-    }
+    private DomainPrefix() {}
 
     /**
      * The prefix for the stack's Cognito domain.
@@ -87,8 +87,9 @@ final class DomainPrefix {
     /** The value with characters outside printable ASCII written as a backslash, u and four hex digits. */
     private static String escaped(String value) {
         StringBuilder text = new StringBuilder();
-        value.chars().forEach(c -> text.append(c >= 0x20 && c < 0x7f ? String.valueOf((char) c)
-                : String.format("\\u%04x", c)));
+        value.chars()
+                .forEach(c ->
+                        text.append(c >= 0x20 && c < 0x7f ? String.valueOf((char) c) : String.format("\\u%04x", c)));
         return text.toString();
     }
 }

@@ -13,8 +13,7 @@ public final class ExampleApp {
     /** Set by the README's main job: where to write the cloud assembly when the CDK CLI is not running. */
     static final String OUTDIR_PROPERTY = "scopedgroupauth.example.outdir";
 
-    private ExampleApp() {
-    }
+    private ExampleApp() {}
 
     /**
      * Synthesizes the example.
@@ -23,12 +22,13 @@ public final class ExampleApp {
      */
     public static void main(String[] args) {
         String outdir = System.getenv("CDK_OUTDIR") == null ? System.getProperty(OUTDIR_PROPERTY) : null;
-        App app = outdir == null ? new App() : new App(AppProps.builder().outdir(outdir).build());
+        App app = outdir == null
+                ? new App()
+                : new App(AppProps.builder().outdir(outdir).build());
         ScopedGroupAuthExample example = new ScopedGroupAuthExample(app, "ScopedGroupAuthExample", null);
         CloudAssembly assembly = app.synth();
         if (outdir != null) {
             System.out.print(Summary.of(example, assembly.getDirectory()));
         }
     }
-
 }

@@ -69,27 +69,38 @@ public class ScopedGroupAuthExample extends Stack {
         super(scope, id, props);
         String domainPrefix = DomainPrefix.of(this);
         UserPool userPool = userPool("audit".equals(getNode().tryGetContext("threatProtection")));
-        webClient = userPool.addClient("WebClient", UserPoolClientOptions.builder()
-                .generateSecret(false)
-                // SRP for the web app; admin password sign-in only for the AWS CLI smoke test, which needs
-                // IAM credentials and so cannot be used from a browser.
-                .authFlows(AuthFlow.builder().userSrp(true).adminUserPassword(true).build())
-                .oAuth(OAuthSettings.builder()
-                        .flows(OAuthFlows.builder().authorizationCodeGrant(true).build())
-                        .scopes(List.of(OAuthScope.OPENID, OAuthScope.EMAIL, OAuthScope.PROFILE))
-                        .callbackUrls(List.of(CALLBACK_URL))
-                        .logoutUrls(List.of(CALLBACK_URL))
-                        .build())
-                .build());
-        UserPoolDomain domain = userPool.addDomain("Domain", UserPoolDomainOptions.builder()
-                .cognitoDomain(CognitoDomainOptions.builder().domainPrefix(domainPrefix).build())
-                .build());
+        webClient = userPool.addClient(
+                "WebClient",
+                UserPoolClientOptions.builder()
+                        .generateSecret(false)
+                        // SRP for the web app; admin password sign-in only for the AWS CLI smoke test, which needs
+                        // IAM credentials and so cannot be used from a browser.
+                        .authFlows(AuthFlow.builder()
+                                .userSrp(true)
+                                .adminUserPassword(true)
+                                .build())
+                        .oAuth(OAuthSettings.builder()
+                                .flows(OAuthFlows.builder()
+                                        .authorizationCodeGrant(true)
+                                        .build())
+                                .scopes(List.of(OAuthScope.OPENID, OAuthScope.EMAIL, OAuthScope.PROFILE))
+                                .callbackUrls(List.of(CALLBACK_URL))
+                                .logoutUrls(List.of(CALLBACK_URL))
+                                .build())
+                        .build());
+        UserPoolDomain domain = userPool.addDomain(
+                "Domain",
+                UserPoolDomainOptions.builder()
+                        .cognitoDomain(CognitoDomainOptions.builder()
+                                .domainPrefix(domainPrefix)
+                                .build())
+                        .build());
 
         auth = ScopedGroupAuth.Builder.create(this, "Auth")
                 .userPool(userPool)
                 .groupScopes(Map.of("ADMINS", List.of("admin/*"), "EVERYONE", List.of("everyone/*")))
-                .scopeDescriptions(Map.of("admin/*", "allow all admin operations",
-                        "everyone/*", "allow all everyone operations"))
+                .scopeDescriptions(
+                        Map.of("admin/*", "allow all admin operations", "everyone/*", "allow all everyone operations"))
                 .clients(List.of(webClient))
                 .build();
 
@@ -136,16 +147,24 @@ public class ScopedGroupAuthExample extends Stack {
                 .requestTemplates(Map.of("application/json", "{\"statusCode\": 200}"))
                 .integrationResponses(List.of(IntegrationResponse.builder()
                         .statusCode("200")
-                        .responseTemplates(Map.of("application/json", "{\"route\": \"" + path + "\", \"scopes\":"
-                                + " \"$context.authorizer.claims.scope\"}"))
+                        .responseTemplates(Map.of(
+                                "application/json",
+                                "{\"route\": \"" + path + "\", \"scopes\":" + " \"$context.authorizer.claims.scope\"}"))
                         .build()))
                 .build();
-        api.getRoot().addResource(path).addMethod("GET", echo, MethodOptions.builder()
-                .authorizationType(AuthorizationType.COGNITO)
-                .authorizer(authorizer)
-                .authorizationScopes(auth.scopesFor(group))
-                .methodResponses(List.of(MethodResponse.builder().statusCode("200").build()))
-                .build());
+        api.getRoot()
+                .addResource(path)
+                .addMethod(
+                        "GET",
+                        echo,
+                        MethodOptions.builder()
+                                .authorizationType(AuthorizationType.COGNITO)
+                                .authorizer(authorizer)
+                                .authorizationScopes(auth.scopesFor(group))
+                                .methodResponses(List.of(MethodResponse.builder()
+                                        .statusCode("200")
+                                        .build()))
+                                .build());
     }
 
     private void output(String id, String value) {

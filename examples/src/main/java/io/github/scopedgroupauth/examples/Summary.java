@@ -5,8 +5,7 @@ import io.github.scopedgroupauth.ScopedGroupAuth;
 /** The short, readable summary the README's main job prints after synthesizing the example. */
 final class Summary {
 
-    private Summary() {
-    }
+    private Summary() {}
 
     /**
      * Describes the synthesized example.
@@ -18,8 +17,11 @@ final class Summary {
     static String of(ScopedGroupAuthExample example, String assemblyDirectory) {
         ScopedGroupAuth auth = example.getAuth();
         StringBuilder text = new StringBuilder()
-                .append("Synthesized stack ").append(example.getStackName())
-                .append(" into ").append(assemblyDirectory).append('\n')
+                .append("Synthesized stack ")
+                .append(example.getStackName())
+                .append(" into ")
+                .append(assemblyDirectory)
+                .append('\n')
                 .append('\n')
                 .append(String.format("%-10s %s%n", "group", "scopes added to its members' access tokens"));
         for (String group : auth.getGroups().keySet()) {
@@ -27,10 +29,16 @@ final class Summary {
         }
         text.append('\n')
                 .append(String.format("%-10s %s%n", "client", "scopes it may carry"))
-                .append(String.format("%-10s %s%n", example.getWebClient().getNode().getId(),
-                        String.join(" ", auth.getGroups().keySet().stream()
-                                .flatMap(group -> auth.scopesFor(group).stream())
-                                .distinct().sorted().toList())))
+                .append(String.format(
+                        "%-10s %s%n",
+                        example.getWebClient().getNode().getId(),
+                        String.join(
+                                " ",
+                                auth.getGroups().keySet().stream()
+                                        .flatMap(group -> auth.scopesFor(group).stream())
+                                        .distinct()
+                                        .sorted()
+                                        .toList())))
                 .append('\n')
                 .append("Users in neither group get no managed scope; requested scopes they are not entitled to")
                 .append(" are suppressed.\n");

@@ -25,9 +25,15 @@ import software.amazon.awscdk.assertions.Template;
 class ScopedGroupAuthExampleTest {
 
     /** scoped-group-auth-{GUID of the stack id}, as CloudFormation resolves it at deploy time. */
-    private static final Map<String, Object> DERIVED_DOMAIN_PREFIX = Map.of("Fn::Join", List.of("", List.of(
-            "scoped-group-auth-",
-            Map.of("Fn::Select", List.of(2, Map.of("Fn::Split", List.of("/", Map.of("Ref", "AWS::StackId"))))))));
+    private static final Map<String, Object> DERIVED_DOMAIN_PREFIX = Map.of(
+            "Fn::Join",
+            List.of(
+                    "",
+                    List.of(
+                            "scoped-group-auth-",
+                            Map.of(
+                                    "Fn::Select",
+                                    List.of(2, Map.of("Fn::Split", List.of("/", Map.of("Ref", "AWS::StackId"))))))));
     /** The longest prefix Cognito accepts. */
     private static final String SIXTY_THREE_CHARACTERS =
             "abcdefghij-abcdefghij-abcdefghij-abcdefghij-abcdefghij-abcdefgh";
@@ -45,34 +51,42 @@ class ScopedGroupAuthExampleTest {
 
     @Test
     void userPoolSignsInWithEmail_withSelfSignUp_onTheEssentialsPlan() {
-        template.hasResourceProperties("AWS::Cognito::UserPool", Map.of(
-                "UsernameAttributes", List.of("email"),
-                "AutoVerifiedAttributes", List.of("email"),
-                "AdminCreateUserConfig", Map.of("AllowAdminCreateUserOnly", false),
-                "UserPoolTier", "ESSENTIALS",
-                "UserPoolAddOns", Match.absent()));
+        template.hasResourceProperties(
+                "AWS::Cognito::UserPool",
+                Map.of(
+                        "UsernameAttributes", List.of("email"),
+                        "AutoVerifiedAttributes", List.of("email"),
+                        "AdminCreateUserConfig", Map.of("AllowAdminCreateUserOnly", false),
+                        "UserPoolTier", "ESSENTIALS",
+                        "UserPoolAddOns", Match.absent()));
     }
 
     @Test
     void threatProtectionContext_switchesToPlusWithAuditOnly() {
-        App app = new App(AppProps.builder().context(Map.of("threatProtection", "audit")).build());
+        App app = new App(
+                AppProps.builder().context(Map.of("threatProtection", "audit")).build());
 
         Template audited = Template.fromStack(new ScopedGroupAuthExample(app, "Audited", null));
 
-        audited.hasResourceProperties("AWS::Cognito::UserPool", Map.of(
-                "UserPoolTier", "PLUS",
-                "UserPoolAddOns", Map.of("AdvancedSecurityMode", "AUDIT")));
+        audited.hasResourceProperties(
+                "AWS::Cognito::UserPool",
+                Map.of("UserPoolTier", "PLUS", "UserPoolAddOns", Map.of("AdvancedSecurityMode", "AUDIT")));
     }
 
     @Test
     void webClientHasNoSecret_usesSrpAndTheCodeFlow_andMayCarryBothScopes() {
-        template.hasResourceProperties("AWS::Cognito::UserPoolClient", Map.of(
-                "GenerateSecret", false,
-                "ExplicitAuthFlows", List.of("ALLOW_ADMIN_USER_PASSWORD_AUTH", "ALLOW_USER_SRP_AUTH",
-                        "ALLOW_REFRESH_TOKEN_AUTH"),
-                "AllowedOAuthFlows", List.of("code"),
-                "CallbackURLs", List.of("http://localhost:3000/"),
-                "AllowedOAuthScopes", List.of("openid", "email", "profile", "admin/*", "everyone/*")));
+        template.hasResourceProperties(
+                "AWS::Cognito::UserPoolClient",
+                Map.of(
+                        "GenerateSecret", false,
+                        "ExplicitAuthFlows",
+                                List.of(
+                                        "ALLOW_ADMIN_USER_PASSWORD_AUTH",
+                                        "ALLOW_USER_SRP_AUTH",
+                                        "ALLOW_REFRESH_TOKEN_AUTH"),
+                        "AllowedOAuthFlows", List.of("code"),
+                        "CallbackURLs", List.of("http://localhost:3000/"),
+                        "AllowedOAuthScopes", List.of("openid", "email", "profile", "admin/*", "everyone/*")));
     }
 
     @Test
@@ -85,7 +99,7 @@ class ScopedGroupAuthExampleTest {
         // given the context the CDK CLI reads from examples/cdk.json
         JsonNode cdkJson = new ObjectMapper().readTree(Path.of("cdk.json").toFile());
         Map<String, Object> context = cdkJson.has("context")
-                ? new ObjectMapper().convertValue(cdkJson.get("context"), new TypeReference<>() { })
+                ? new ObjectMapper().convertValue(cdkJson.get("context"), new TypeReference<>() {})
                 : Map.of();
         App app = new App(AppProps.builder().context(context).build());
 
@@ -99,7 +113,8 @@ class ScopedGroupAuthExampleTest {
     @ParameterizedTest
     @ValueSource(strings = {"my-prefix", "a", "0", "example-2026", SIXTY_THREE_CHARACTERS})
     void domainPrefixComesFromContext_whenCognitoAcceptsIt(String prefix) {
-        App app = new App(AppProps.builder().context(Map.of("domainPrefix", prefix)).build());
+        App app = new App(
+                AppProps.builder().context(Map.of("domainPrefix", prefix)).build());
 
         Template prefixed = Template.fromStack(new ScopedGroupAuthExample(app, "Prefixed", null));
 
@@ -108,7 +123,9 @@ class ScopedGroupAuthExampleTest {
 
     @Test
     void refusesADomainPrefixWithAReservedWord_namingTheValueAndTheRules() {
-        App app = new App(AppProps.builder().context(Map.of("domainPrefix", "my-aws-login")).build());
+        App app = new App(AppProps.builder()
+                .context(Map.of("domainPrefix", "my-aws-login"))
+                .build());
 
         assertThatThrownBy(() -> new ScopedGroupAuthExample(app, "Refused", null))
                 .isInstanceOf(IllegalArgumentException.class)
@@ -119,21 +136,25 @@ class ScopedGroupAuthExampleTest {
     }
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', quoteCharacter = '"', value = {
-        "\"\"                 | it is empty",
-        SIXTY_THREE_CHARACTERS + "x | it has 64 characters, more than 63",
-        "My-Prefix              | it has characters other than lowercase letters, digits and hyphens",
-        "my_prefix              | it has characters other than lowercase letters, digits and hyphens",
-        "my.prefix              | it has characters other than lowercase letters, digits and hyphens",
-        "-prefix                | it starts or ends with a hyphen",
-        "prefix-                | it starts or ends with a hyphen",
-        "amazonia               | it contains 'amazon'",
-        "my-cognito             | it contains 'cognito'",
-        "AWS_-                  | it has characters other than lowercase letters, digits and hyphens;"
-                + " it starts or ends with a hyphen",
-    })
+    @CsvSource(
+            delimiter = '|',
+            quoteCharacter = '"',
+            value = {
+                "\"\"                 | it is empty",
+                SIXTY_THREE_CHARACTERS + "x | it has 64 characters, more than 63",
+                "My-Prefix              | it has characters other than lowercase letters, digits and hyphens",
+                "my_prefix              | it has characters other than lowercase letters, digits and hyphens",
+                "my.prefix              | it has characters other than lowercase letters, digits and hyphens",
+                "-prefix                | it starts or ends with a hyphen",
+                "prefix-                | it starts or ends with a hyphen",
+                "amazonia               | it contains 'amazon'",
+                "my-cognito             | it contains 'cognito'",
+                "AWS_-                  | it has characters other than lowercase letters, digits and hyphens;"
+                        + " it starts or ends with a hyphen",
+            })
     void refusesADomainPrefixCognitoWouldRefuse(String prefix, String problems) {
-        App app = new App(AppProps.builder().context(Map.of("domainPrefix", prefix)).build());
+        App app = new App(
+                AppProps.builder().context(Map.of("domainPrefix", prefix)).build());
 
         assertThatThrownBy(() -> new ScopedGroupAuthExample(app, "Refused", null))
                 .isInstanceOf(IllegalArgumentException.class)
@@ -143,7 +164,9 @@ class ScopedGroupAuthExampleTest {
 
     @Test
     void refusedDomainPrefix_isShownWithControlAndNonAsciiCharactersEscaped() {
-        App app = new App(AppProps.builder().context(Map.of("domainPrefix", "my\nprefix\u00e9")).build());
+        App app = new App(AppProps.builder()
+                .context(Map.of("domainPrefix", "my\nprefix\u00e9"))
+                .build());
 
         assertThatThrownBy(() -> new ScopedGroupAuthExample(app, "Refused", null))
                 .isInstanceOf(IllegalArgumentException.class)
@@ -154,31 +177,52 @@ class ScopedGroupAuthExampleTest {
     @Test
     void restApiDefinesNoCloudWatchRole_soNoRegionWideAccountSettingOutlivesTheStack() {
         template.resourceCountIs("AWS::ApiGateway::Account", 0);
-        template.resourcePropertiesCountIs("AWS::IAM::Role", Map.of("AssumeRolePolicyDocument",
-                Match.objectLike(Map.of("Statement", Match.arrayWith(List.of(Match.objectLike(Map.of(
-                        "Principal", Map.of("Service", "apigateway.amazonaws.com")))))))), 0);
+        template.resourcePropertiesCountIs(
+                "AWS::IAM::Role",
+                Map.of(
+                        "AssumeRolePolicyDocument",
+                        Match.objectLike(Map.of(
+                                "Statement",
+                                Match.arrayWith(List.of(Match.objectLike(
+                                        Map.of("Principal", Map.of("Service", "apigateway.amazonaws.com")))))))),
+                0);
     }
 
     @Test
     void definesTheRecipesGroupsAndResourceServers_withAV2Trigger() {
         template.resourceCountIs("AWS::Cognito::UserPoolGroup", 2);
-        template.hasResourceProperties("AWS::Cognito::UserPoolResourceServer", Map.of("Identifier", "admin",
-                "Scopes", List.of(Map.of("ScopeName", "*", "ScopeDescription", "allow all admin operations"))));
-        template.hasResourceProperties("AWS::Cognito::UserPoolResourceServer", Map.of("Identifier", "everyone",
-                "Scopes", List.of(Map.of("ScopeName", "*", "ScopeDescription", "allow all everyone operations"))));
-        template.hasResourceProperties("AWS::Cognito::UserPool", Map.of("LambdaConfig", Map.of(
-                "PreTokenGenerationConfig", Match.objectLike(Map.of("LambdaVersion", "V2_0")))));
+        template.hasResourceProperties(
+                "AWS::Cognito::UserPoolResourceServer",
+                Map.of(
+                        "Identifier",
+                        "admin",
+                        "Scopes",
+                        List.of(Map.of("ScopeName", "*", "ScopeDescription", "allow all admin operations"))));
+        template.hasResourceProperties(
+                "AWS::Cognito::UserPoolResourceServer",
+                Map.of(
+                        "Identifier",
+                        "everyone",
+                        "Scopes",
+                        List.of(Map.of("ScopeName", "*", "ScopeDescription", "allow all everyone operations"))));
+        template.hasResourceProperties(
+                "AWS::Cognito::UserPool",
+                Map.of(
+                        "LambdaConfig",
+                        Map.of("PreTokenGenerationConfig", Match.objectLike(Map.of("LambdaVersion", "V2_0")))));
     }
 
     @Test
     void eachRouteRequiresItsGroupsScope_withACognitoAuthorizer() {
         for (String route : List.of("admin", "everyone")) {
-            template.hasResourceProperties("AWS::ApiGateway::Method", Map.of(
-                    "HttpMethod", "GET",
-                    "AuthorizationType", "COGNITO_USER_POOLS",
-                    "AuthorizationScopes", List.of(route + "/*"),
-                    "ResourceId", Map.of("Ref", Match.stringLikeRegexp("Api" + route + ".*")),
-                    "Integration", Match.objectLike(Map.of("Type", "MOCK"))));
+            template.hasResourceProperties(
+                    "AWS::ApiGateway::Method",
+                    Map.of(
+                            "HttpMethod", "GET",
+                            "AuthorizationType", "COGNITO_USER_POOLS",
+                            "AuthorizationScopes", List.of(route + "/*"),
+                            "ResourceId", Map.of("Ref", Match.stringLikeRegexp("Api" + route + ".*")),
+                            "Integration", Match.objectLike(Map.of("Type", "MOCK"))));
         }
     }
 
@@ -186,11 +230,25 @@ class ScopedGroupAuthExampleTest {
     void outputsEachValueOnce_withTheApiUrlUnderAStableName() {
         Map<String, Map<String, Object>> outputs = template.findOutputs("*");
 
-        assertThat(outputs.keySet()).containsExactlyInAnyOrder("UserPoolId", "WebClientId", "HostedUiDomain",
-                "ApiUrl");
-        template.hasOutput("ApiUrl", Map.of("Value", Map.of("Fn::Join", List.of("", List.of(
-                "https://", Map.of("Ref", "ApiF70053CD"), ".execute-api.", Map.of("Ref", "AWS::Region"), ".",
-                Map.of("Ref", "AWS::URLSuffix"), "/", Map.of("Ref", "ApiDeploymentStageprod3EB9684E"), "/")))));
+        assertThat(outputs.keySet()).containsExactlyInAnyOrder("UserPoolId", "WebClientId", "HostedUiDomain", "ApiUrl");
+        template.hasOutput(
+                "ApiUrl",
+                Map.of(
+                        "Value",
+                        Map.of(
+                                "Fn::Join",
+                                List.of(
+                                        "",
+                                        List.of(
+                                                "https://",
+                                                Map.of("Ref", "ApiF70053CD"),
+                                                ".execute-api.",
+                                                Map.of("Ref", "AWS::Region"),
+                                                ".",
+                                                Map.of("Ref", "AWS::URLSuffix"),
+                                                "/",
+                                                Map.of("Ref", "ApiDeploymentStageprod3EB9684E"),
+                                                "/")))));
         assertThat(outputs.values().stream().map(output -> output.get("Value")).distinct())
                 .hasSize(outputs.size());
     }
@@ -198,7 +256,11 @@ class ScopedGroupAuthExampleTest {
     @Test
     void outputsWhatTheSmokeTestReads() throws IOException {
         String smokeTest = Files.readString(Path.of("smoke-test.sh"));
-        List<String> read = SMOKE_TEST_READS.matcher(smokeTest).results().map(match -> match.group(1)).toList();
+        List<String> read = SMOKE_TEST_READS
+                .matcher(smokeTest)
+                .results()
+                .map(match -> match.group(1))
+                .toList();
 
         assertThat(read).containsExactly("UserPoolId", "WebClientId", "ApiUrl");
         assertThat(template.findOutputs("*").keySet()).containsAll(read);
@@ -206,8 +268,8 @@ class ScopedGroupAuthExampleTest {
 
     @Test
     void summaryShowsTheGroupScopeTableAndTheClientsScopes() {
-        assertThat(Summary.of(example, "/tmp/cdk.out")).isEqualTo(
-                "Synthesized stack ScopedGroupAuthExample into /tmp/cdk.out\n"
+        assertThat(Summary.of(example, "/tmp/cdk.out"))
+                .isEqualTo("Synthesized stack ScopedGroupAuthExample into /tmp/cdk.out\n"
                         + "\n"
                         + "group      scopes added to its members' access tokens\n"
                         + "ADMINS     admin/*\n"

@@ -34,8 +34,7 @@ public final class PolicyFile {
     /** How many hex digits of the file's digest start {@value #CLIENTS_VARIABLE}, before a {@code :}. */
     public static final int VARIABLE_DIGEST_LENGTH = PolicyFormat.TIE_LENGTH;
 
-    private PolicyFile() {
-    }
+    private PolicyFile() {}
 
     /**
      * Loads {@value #RESOURCE_NAME} from the classpath and binds its grants with the given environment.

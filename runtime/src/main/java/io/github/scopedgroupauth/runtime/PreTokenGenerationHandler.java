@@ -71,8 +71,8 @@ public final class PreTokenGenerationHandler
      */
     public PreTokenGenerationHandler(ScopePolicy policy) {
         this.policy = Objects.requireNonNull(policy, "policy");
-        this.priming = SnapStartPriming.register(() -> handleRequest(SnapStartPriming.syntheticEvent(policy),
-                LoggerContext.silent()));
+        this.priming = SnapStartPriming.register(
+                () -> handleRequest(SnapStartPriming.syntheticEvent(policy), LoggerContext.silent()));
     }
 
     /**
@@ -95,7 +95,9 @@ public final class PreTokenGenerationHandler
             event.setResponse(new Response());
             return event;
         }
-        String clientId = event.getCallerContext() == null ? null : event.getCallerContext().getClientId();
+        String clientId = event.getCallerContext() == null
+                ? null
+                : event.getCallerContext().getClientId();
         List<String> groups = groupsOf(event.getRequest());
         ScopeDecision decision = policy.decide(clientId, groups, scopesOf(event.getRequest()));
         event.setResponse(responseFor(decision));
@@ -155,14 +157,14 @@ public final class PreTokenGenerationHandler
         return response;
     }
 
-    private void log(LambdaLogger logger, String triggerSource, String clientId, List<String> groups,
-            ScopeDecision decision) {
+    private void log(
+            LambdaLogger logger, String triggerSource, String clientId, List<String> groups, ScopeDecision decision) {
         boolean suppressed = !decision.scopesToSuppress().isEmpty();
         if (!debugLogged && !suppressed) {
             return;
         }
-        DecisionLog line = new DecisionLog(triggerSource, clientId, groups, decision.scopesToAdd(),
-                decision.scopesToSuppress());
+        DecisionLog line =
+                new DecisionLog(triggerSource, clientId, groups, decision.scopesToAdd(), decision.scopesToSuppress());
         if (debugLogged) {
             logger.log(line.decision(), LogLevel.DEBUG);
         }

@@ -165,7 +165,8 @@ public final class ScopePolicy {
                 if (!managedScopes.contains(scope)) {
                     throw new IllegalArgumentException(String.format(
                             "client grant for '%s' names scope '%s', which no group or default grants;"
-                                    + " grant only scopes that a group or the defaults name", clientId, scope));
+                                    + " grant only scopes that a group or the defaults name",
+                            clientId, scope));
                 }
             }
         });
@@ -201,8 +202,7 @@ public final class ScopePolicy {
         private final Set<String> defaultScopes = new HashSet<>();
         private final Map<String, Set<String>> clientGrants = new LinkedHashMap<>();
 
-        private Builder() {
-        }
+        private Builder() {}
 
         /**
          * Adds the scopes of several groups.

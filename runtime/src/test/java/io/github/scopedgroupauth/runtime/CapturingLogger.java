@@ -10,8 +10,7 @@ import java.util.List;
 final class CapturingLogger implements LambdaLogger {
 
     /** One logged line. */
-    record Line(LogLevel level, String message) {
-    }
+    record Line(LogLevel level, String message) {}
 
     private final List<Line> lines = new ArrayList<>();
 

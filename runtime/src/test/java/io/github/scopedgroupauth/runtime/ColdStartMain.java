@@ -16,8 +16,7 @@ public final class ColdStartMain {
 
     static final int INVALID_POLICY = 3;
 
-    private ColdStartMain() {
-    }
+    private ColdStartMain() {}
 
     /**
      * Runs one event.

@@ -31,8 +31,8 @@ class DefaultHandlerTest {
 
     @Test
     void findsThePolicyFileOnTheClasspath() {
-        ScopePolicy policy = PolicyFile.load(DefaultHandlerTest.class.getClassLoader(),
-                Map.of(PolicyFile.CLIENTS_VARIABLE, TIE + ":*"));
+        ScopePolicy policy = PolicyFile.load(
+                DefaultHandlerTest.class.getClassLoader(), Map.of(PolicyFile.CLIENTS_VARIABLE, TIE + ":*"));
 
         assertThat(policy.groupScopes())
                 .isEqualTo(Map.of("ADMINS", Set.of("admin/*"), "EVERYONE", Set.of("everyone/*")));
@@ -44,13 +44,13 @@ class DefaultHandlerTest {
     void appliesClasspathPolicy_whenCreatedWithoutArgumentsAndEveryClientIsAllowed() throws Exception {
         // given a fresh execution environment whose variable lets every client receive managed scopes
         // when a user of EVERYONE requests admin/*
-        ColdStart run = coldStart(Map.of(PolicyFile.CLIENTS_VARIABLE, TIE + ":*"),
-                "events/hosted-auth-escalation.json");
+        ColdStart run =
+                coldStart(Map.of(PolicyFile.CLIENTS_VARIABLE, TIE + ":*"), "events/hosted-auth-escalation.json");
 
         // then
         assertThat(run.exitCode()).as(run.stderr()).isZero();
-        assertThat(JSON.readTree(run.stdout()).get("response")).isEqualTo(JSON.readTree(
-                "{\"claimsAndScopeOverrideDetails\":{\"accessTokenGeneration\":"
+        assertThat(JSON.readTree(run.stdout()).get("response"))
+                .isEqualTo(JSON.readTree("{\"claimsAndScopeOverrideDetails\":{\"accessTokenGeneration\":"
                         + "{\"scopesToAdd\":[\"everyone/*\"],\"scopesToSuppress\":[\"admin/*\"]}}}"));
     }
 
@@ -58,13 +58,14 @@ class DefaultHandlerTest {
     void grantsByScopeNumberFromTheVariable_whenCreatedWithoutArguments() throws Exception {
         // given sdk-client-1 may carry only scope number 1, everyone/* (admin/* is 0)
         // when a user of ADMINS and EVERYONE signs in there with the SDK
-        ColdStart run = coldStart(Map.of(PolicyFile.CLIENTS_VARIABLE, TIE + ":web-client-1=*;sdk-client-1=1"),
+        ColdStart run = coldStart(
+                Map.of(PolicyFile.CLIENTS_VARIABLE, TIE + ":web-client-1=*;sdk-client-1=1"),
                 "events/authentication.json");
 
         // then only everyone/* is added
         assertThat(run.exitCode()).as(run.stderr()).isZero();
-        assertThat(JSON.readTree(run.stdout()).get("response")).isEqualTo(JSON.readTree(
-                "{\"claimsAndScopeOverrideDetails\":{\"accessTokenGeneration\":"
+        assertThat(JSON.readTree(run.stdout()).get("response"))
+                .isEqualTo(JSON.readTree("{\"claimsAndScopeOverrideDetails\":{\"accessTokenGeneration\":"
                         + "{\"scopesToAdd\":[\"everyone/*\"]}}}"));
     }
 
@@ -74,9 +75,10 @@ class DefaultHandlerTest {
 
         assertThat(run.exitCode()).isEqualTo(ColdStartMain.INVALID_POLICY);
         assertThat(run.stdout()).isEmpty();
-        assertThat(run.stderr()).endsWith("SCOPED_GROUP_AUTH_CLIENTS is not set; set it to '" + TIE + ":*' to let"
-                + " every app client receive managed scopes, or to '" + TIE + ":clientId=numbers' grants"
-                + System.lineSeparator());
+        assertThat(run.stderr())
+                .endsWith("SCOPED_GROUP_AUTH_CLIENTS is not set; set it to '" + TIE + ":*' to let"
+                        + " every app client receive managed scopes, or to '" + TIE + ":clientId=numbers' grants"
+                        + System.lineSeparator());
     }
 
     private static String tieOfClasspathPolicy() {
@@ -89,17 +91,18 @@ class DefaultHandlerTest {
         }
     }
 
-    private record ColdStart(int exitCode, String stdout, String stderr) {
-    }
+    private record ColdStart(int exitCode, String stdout, String stderr) {}
 
-    private ColdStart coldStart(Map<String, String> environment, String fixture) throws IOException,
-            InterruptedException {
+    private ColdStart coldStart(Map<String, String> environment, String fixture)
+            throws IOException, InterruptedException {
         Path stdout = output.resolve("stdout");
         Path stderr = output.resolve("stderr");
         ProcessBuilder builder = new ProcessBuilder(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"),
-                ColdStartMain.class.getName(), fixture)
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        ColdStartMain.class.getName(),
+                        fixture)
                 .redirectOutput(stdout.toFile())
                 .redirectError(stderr.toFile());
         builder.environment().remove(PolicyFile.CLIENTS_VARIABLE);
@@ -109,7 +112,9 @@ class DefaultHandlerTest {
             process.destroyForcibly();
             throw new AssertionError("the child JVM did not finish within 2 minutes");
         }
-        return new ColdStart(process.exitValue(), Files.readString(stdout, StandardCharsets.UTF_8),
+        return new ColdStart(
+                process.exitValue(),
+                Files.readString(stdout, StandardCharsets.UTF_8),
                 Files.readString(stderr, StandardCharsets.UTF_8));
     }
 }

@@ -32,11 +32,16 @@ class HandlerLoggingTest {
             CognitoUserPoolPreTokenGenerationEventV2 event) {
         handler.handleRequest(event, new LoggerContext(logger));
 
-        assertThat(logger.lines()).containsExactly(
-                new CapturingLogger.Line(LogLevel.DEBUG, "scope decision: trigger=TokenGeneration_HostedAuth"
-                        + " client=web-client-1 groups=[EVERYONE] added=[everyone/*] suppressed=[admin/*]"),
-                new CapturingLogger.Line(LogLevel.WARN, "suppressed requested scopes [admin/*] not entitled by"
-                        + " groups [EVERYONE] on client web-client-1"));
+        assertThat(logger.lines())
+                .containsExactly(
+                        new CapturingLogger.Line(
+                                LogLevel.DEBUG,
+                                "scope decision: trigger=TokenGeneration_HostedAuth"
+                                        + " client=web-client-1 groups=[EVERYONE] added=[everyone/*] suppressed=[admin/*]"),
+                        new CapturingLogger.Line(
+                                LogLevel.WARN,
+                                "suppressed requested scopes [admin/*] not entitled by"
+                                        + " groups [EVERYONE] on client web-client-1"));
     }
 
     @ParameterizedTest
@@ -44,9 +49,12 @@ class HandlerLoggingTest {
     void logsOnlyTheDecision_whenNothingIsSuppressed(CognitoUserPoolPreTokenGenerationEventV2 event) {
         handler.handleRequest(event, new LoggerContext(logger));
 
-        assertThat(logger.lines()).containsExactly(
-                new CapturingLogger.Line(LogLevel.DEBUG, "scope decision: trigger=TokenGeneration_Authentication"
-                        + " client=sdk-client-1 groups=[ADMINS,EVERYONE] added=[admin/*,everyone/*] suppressed=[]"));
+        assertThat(logger.lines())
+                .containsExactly(
+                        new CapturingLogger.Line(
+                                LogLevel.DEBUG,
+                                "scope decision: trigger=TokenGeneration_Authentication"
+                                        + " client=sdk-client-1 groups=[ADMINS,EVERYONE] added=[admin/*,everyone/*] suppressed=[]"));
     }
 
     @ParameterizedTest
@@ -54,10 +62,12 @@ class HandlerLoggingTest {
     void logsNullGroupsAsDash(CognitoUserPoolPreTokenGenerationEventV2 event) {
         handler.handleRequest(event, new LoggerContext(logger));
 
-        assertThat(logger.lines()).extracting(CapturingLogger.Line::message).containsExactly(
-                "scope decision: trigger=TokenGeneration_HostedAuth client=web-client-1 groups=[-,EVERYONE,-]"
-                        + " added=[everyone/*] suppressed=[admin/*]",
-                "suppressed requested scopes [admin/*] not entitled by groups [-,EVERYONE,-] on client web-client-1");
+        assertThat(logger.lines())
+                .extracting(CapturingLogger.Line::message)
+                .containsExactly(
+                        "scope decision: trigger=TokenGeneration_HostedAuth client=web-client-1 groups=[-,EVERYONE,-]"
+                                + " added=[everyone/*] suppressed=[admin/*]",
+                        "suppressed requested scopes [admin/*] not entitled by groups [-,EVERYONE,-] on client web-client-1");
     }
 
     @ParameterizedTest
@@ -65,9 +75,11 @@ class HandlerLoggingTest {
     void logsMissingClientAsDash(CognitoUserPoolPreTokenGenerationEventV2 event) {
         handler.handleRequest(event, new LoggerContext(logger));
 
-        assertThat(logger.lines()).containsExactly(new CapturingLogger.Line(LogLevel.DEBUG,
-                "scope decision: trigger=TokenGeneration_HostedAuth client=- groups=[ADMINS,EVERYONE]"
-                        + " added=[everyone/*] suppressed=[]"));
+        assertThat(logger.lines())
+                .containsExactly(new CapturingLogger.Line(
+                        LogLevel.DEBUG,
+                        "scope decision: trigger=TokenGeneration_HostedAuth client=- groups=[ADMINS,EVERYONE]"
+                                + " added=[everyone/*] suppressed=[]"));
     }
 
     @ParameterizedTest
@@ -86,8 +98,8 @@ class HandlerLoggingTest {
                 .withTriggerSource("TokenGeneration_HostedAuth\r\nforged")
                 .withCallerContext(new CallerContext(null, "web\nforged"))
                 .withRequest(Request.builder()
-                        .withGroupConfiguration(new GroupConfiguration(
-                                new String[] {"EVERYONE", "x\nERROR forged line"}, null, null))
+                        .withGroupConfiguration(
+                                new GroupConfiguration(new String[] {"EVERYONE", "x\nERROR forged line"}, null, null))
                         .withScopes(new String[] {"admin/*"})
                         .build())
                 .build();
@@ -96,11 +108,13 @@ class HandlerLoggingTest {
         handler.handleRequest(event, new LoggerContext(logger));
 
         // then
-        assertThat(logger.lines()).extracting(CapturingLogger.Line::message).containsExactly(
-                "scope decision: trigger=TokenGeneration_HostedAuth??forged client=web?forged"
-                        + " groups=[EVERYONE,x?ERROR forged line] added=[everyone/*] suppressed=[admin/*]",
-                "suppressed requested scopes [admin/*] not entitled by groups [EVERYONE,x?ERROR forged line]"
-                        + " on client web?forged");
+        assertThat(logger.lines())
+                .extracting(CapturingLogger.Line::message)
+                .containsExactly(
+                        "scope decision: trigger=TokenGeneration_HostedAuth??forged client=web?forged"
+                                + " groups=[EVERYONE,x?ERROR forged line] added=[everyone/*] suppressed=[admin/*]",
+                        "suppressed requested scopes [admin/*] not entitled by groups [EVERYONE,x?ERROR forged line]"
+                                + " on client web?forged");
     }
 
     @ParameterizedTest

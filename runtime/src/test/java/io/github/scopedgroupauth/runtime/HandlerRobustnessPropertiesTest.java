@@ -38,10 +38,15 @@ import net.jqwik.api.statistics.StatisticsReport;
  */
 class HandlerRobustnessPropertiesTest {
 
-    private static final List<String> TRIGGER_SOURCES = List.of("TokenGeneration_HostedAuth",
-            "TokenGeneration_Authentication", "TokenGeneration_NewPasswordChallenge",
-            "TokenGeneration_AuthenticateDevice", "TokenGeneration_RefreshTokens",
-            PreTokenGenerationHandler.CLIENT_CREDENTIALS, "TokenGeneration_SomethingNew", "");
+    private static final List<String> TRIGGER_SOURCES = List.of(
+            "TokenGeneration_HostedAuth",
+            "TokenGeneration_Authentication",
+            "TokenGeneration_NewPasswordChallenge",
+            "TokenGeneration_AuthenticateDevice",
+            "TokenGeneration_RefreshTokens",
+            PreTokenGenerationHandler.CLIENT_CREDENTIALS,
+            "TokenGeneration_SomethingNew",
+            "");
 
     private static final String OUTCOME = "outcome";
     private static final String REFUSED = "refused";
@@ -54,7 +59,11 @@ class HandlerRobustnessPropertiesTest {
             List.of(REFUSED, MACHINE, UNCHANGED, ADDS, SUPPRESSES, ADDS_AND_SUPPRESSES);
 
     /** How the Lambda context is broken. */
-    enum ContextKind { NONE, NO_LOGGER, CAPTURING }
+    enum ContextKind {
+        NONE,
+        NO_LOGGER,
+        CAPTURING
+    }
 
     @Provide
     Arbitrary<PolicySpec> policies() {
@@ -65,33 +74,37 @@ class HandlerRobustnessPropertiesTest {
     Arbitrary<CognitoUserPoolPreTokenGenerationEventV2> brokenEvents() {
         Arbitrary<String> junk = Arbitraries.strings().all().ofMaxLength(12);
         Arbitrary<String> text = mostly(Arbitraries.of("2", "3"), junk).injectNull(0.3);
-        Arbitrary<String> triggerSource = mostly(Arbitraries.of(TRIGGER_SOURCES), junk).injectNull(0.2);
-        Arbitrary<CallerContext> callerContext = Combinators
-                .combine(text, mostly(PolicySpec.clientIds(), junk).injectNull(0.2))
+        Arbitrary<String> triggerSource =
+                mostly(Arbitraries.of(TRIGGER_SOURCES), junk).injectNull(0.2);
+        Arbitrary<CallerContext> callerContext = Combinators.combine(
+                        text, mostly(PolicySpec.clientIds(), junk).injectNull(0.2))
                 .as(CallerContext::new)
                 .injectNull(0.2);
         Arbitrary<String> versions = mostly(Arbitraries.of("2", "3"), junk).injectNull(0.05);
-        return Combinators.combine(versions, triggerSource, text, text, text, callerContext, requests(junk),
-                        responses())
+        return Combinators.combine(
+                        versions, triggerSource, text, text, text, callerContext, requests(junk), responses())
                 .as((version, trigger, region, pool, user, caller, request, response) ->
-                        new CognitoUserPoolPreTokenGenerationEventV2(version, trigger, region, pool, user, caller,
-                                request, response));
+                        new CognitoUserPoolPreTokenGenerationEventV2(
+                                version, trigger, region, pool, user, caller, request, response));
     }
 
     private static Arbitrary<Request> requests(Arbitrary<String> junk) {
-        Arbitrary<String[]> junkArray = junk.injectNull(0.3).array(String[].class).ofMaxSize(4);
-        Arbitrary<String[]> groups =
-                mostly(PolicySpec.userGroups().map(HandlerRobustnessPropertiesTest::array), junkArray).injectNull(0.1);
-        Arbitrary<String[]> scopes =
-                mostly(PolicySpec.requestedScopes().map(HandlerRobustnessPropertiesTest::array), junkArray)
-                        .injectNull(0.1);
-        Arbitrary<GroupConfiguration> groupConfiguration = Combinators
-                .combine(groups, junk.injectNull(0.3).array(String[].class).ofMaxSize(2).injectNull(0.3),
+        Arbitrary<String[]> junkArray =
+                junk.injectNull(0.3).array(String[].class).ofMaxSize(4);
+        Arbitrary<String[]> groups = mostly(
+                        PolicySpec.userGroups().map(HandlerRobustnessPropertiesTest::array), junkArray)
+                .injectNull(0.1);
+        Arbitrary<String[]> scopes = mostly(
+                        PolicySpec.requestedScopes().map(HandlerRobustnessPropertiesTest::array), junkArray)
+                .injectNull(0.1);
+        Arbitrary<GroupConfiguration> groupConfiguration = Combinators.combine(
+                        groups,
+                        junk.injectNull(0.3).array(String[].class).ofMaxSize(2).injectNull(0.3),
                         junk.injectNull(0.5))
                 .as(GroupConfiguration::new)
                 .injectNull(0.15);
-        Arbitrary<Map<String, String>> strings = Arbitraries.maps(junk, junk.injectNull(0.2)).ofMaxSize(3)
-                .injectNull(0.3);
+        Arbitrary<Map<String, String>> strings =
+                Arbitraries.maps(junk, junk.injectNull(0.2)).ofMaxSize(3).injectNull(0.3);
         return Combinators.combine(strings, scopes, groupConfiguration, strings)
                 .as(Request::new)
                 .injectNull(0.1);
@@ -108,8 +121,7 @@ class HandlerRobustnessPropertiesTest {
             // A response that already carries ID token claims and a group override: none may survive.
             return new Response(new ClaimsAndScopeOverrideDetails(
                     new IdTokenGeneration(Map.of("claim", "value"), new String[] {"email"}),
-                    new AccessTokenGeneration(Map.of("claim", "value"), new String[] {"x"}, new String[] {"x/y"},
-                            null),
+                    new AccessTokenGeneration(Map.of("claim", "value"), new String[] {"x"}, new String[] {"x/y"}, null),
                     new GroupOverrideDetails(new String[0], null, null)));
         });
     }
@@ -125,8 +137,10 @@ class HandlerRobustnessPropertiesTest {
 
     @Property
     @StatisticsReport(StatisticsReport.StatisticsReportMode.OFF)
-    void throwsOnlyForUnsupportedVersions_andOtherwiseFailsClosed_onBrokenEvents(@ForAll("policies") PolicySpec spec,
-            @ForAll("brokenEvents") CognitoUserPoolPreTokenGenerationEventV2 event, @ForAll ContextKind kind) {
+    void throwsOnlyForUnsupportedVersions_andOtherwiseFailsClosed_onBrokenEvents(
+            @ForAll("policies") PolicySpec spec,
+            @ForAll("brokenEvents") CognitoUserPoolPreTokenGenerationEventV2 event,
+            @ForAll ContextKind kind) {
         // given
         PreTokenGenerationHandler handler = new PreTokenGenerationHandler(spec.policy());
         CapturingLogger logger = new CapturingLogger();
@@ -134,11 +148,18 @@ class HandlerRobustnessPropertiesTest {
                 kind == ContextKind.NONE ? null : new LoggerContext(kind == ContextKind.CAPTURING ? logger : null);
         Response responseBefore = event.getResponse();
         Request request = event.getRequest();
-        String[] scopesBefore = request == null || request.getScopes() == null ? null : request.getScopes().clone();
-        List<String> groups = request == null || request.getGroupConfiguration() == null
-                || request.getGroupConfiguration().getGroupsToOverride() == null
-                ? List.of() : Arrays.asList(request.getGroupConfiguration().getGroupsToOverride().clone());
-        String clientId = event.getCallerContext() == null ? null : event.getCallerContext().getClientId();
+        String[] scopesBefore = request == null || request.getScopes() == null
+                ? null
+                : request.getScopes().clone();
+        List<String> groups = request == null
+                        || request.getGroupConfiguration() == null
+                        || request.getGroupConfiguration().getGroupsToOverride() == null
+                ? List.of()
+                : Arrays.asList(
+                        request.getGroupConfiguration().getGroupsToOverride().clone());
+        String clientId = event.getCallerContext() == null
+                ? null
+                : event.getCallerContext().getClientId();
 
         // when an event of a version Cognito would not read an answer to arrives
         if (!Set.of("2", "3").contains(String.valueOf(event.getVersion()))) {
@@ -173,7 +194,8 @@ class HandlerRobustnessPropertiesTest {
         if (kind == ContextKind.CAPTURING) {
             assertThat(logger.lines()).isNotEmpty();
             assertThat(logger.lines().get(0).level()).isEqualTo(LogLevel.DEBUG);
-            assertThat(logger.lines()).allSatisfy(line -> assertThat(line.message()).doesNotContain("\n", "\r"));
+            assertThat(logger.lines())
+                    .allSatisfy(line -> assertThat(line.message()).doesNotContain("\n", "\r"));
         }
         Statistics.label(OUTCOME).collect(outcomeOf(result.getResponse()));
         // The generators must reach every outcome, or the property proves little.
@@ -195,8 +217,8 @@ class HandlerRobustnessPropertiesTest {
     }
 
     /** The response changes only access token scopes, and the token ends up within what the policy allows. */
-    private static void assertFailsClosed(PolicySpec spec, Response response, String clientId, List<String> groups,
-            List<String> requestedScopes) {
+    private static void assertFailsClosed(
+            PolicySpec spec, Response response, String clientId, List<String> groups, List<String> requestedScopes) {
         assertThat(response).isNotNull();
         List<String> added = List.of();
         List<String> suppressed = List.of();
@@ -208,7 +230,8 @@ class HandlerRobustnessPropertiesTest {
             assertThat(accessToken).isNotNull();
             assertThat(accessToken.getClaimsToAddOrOverride()).isNull();
             assertThat(accessToken.getClaimsToSuppress()).isNull();
-            assertThat(accessToken.getScopesToAdd() != null || accessToken.getScopesToSuppress() != null).isTrue();
+            assertThat(accessToken.getScopesToAdd() != null || accessToken.getScopesToSuppress() != null)
+                    .isTrue();
             added = nonEmptySortedDistinct(accessToken.getScopesToAdd());
             suppressed = nonEmptySortedDistinct(accessToken.getScopesToSuppress());
         }

@@ -21,13 +21,12 @@ import org.junit.jupiter.params.provider.ValueSource;
 class PolicyFileTest {
 
     private static final String HEADER = "scoped-group-auth-policy 1\n";
-    private static final String GROUPS = HEADER
-            + "group ADMINS admin/*\n"
-            + "group EVERYONE everyone/*\n";
+    private static final String GROUPS = HEADER + "group ADMINS admin/*\n" + "group EVERYONE everyone/*\n";
 
     /** Reads a body sealed as the construct seals it, with grants tied to it, or with the variable unset. */
     private static ScopePolicy read(String body, String grants) {
-        return PolicyFile.read(bytes(SealedPolicy.seal(body)),
+        return PolicyFile.read(
+                bytes(SealedPolicy.seal(body)),
                 grants == null ? Map.of() : Map.of(PolicyFile.CLIENTS_VARIABLE, SealedPolicy.grants(body, grants)));
     }
 
@@ -62,14 +61,16 @@ class PolicyFileTest {
                     + "default everyone/read\n";
 
             // when
-            ScopePolicy policy = PolicyFile.read(bytes(SealedPolicy.seal(file)), Map.of(
-                    PolicyFile.CLIENTS_VARIABLE, SealedPolicy.grants(file, "*"), "OTHER_VARIABLE", "ignored"));
+            ScopePolicy policy = PolicyFile.read(
+                    bytes(SealedPolicy.seal(file)),
+                    Map.of(PolicyFile.CLIENTS_VARIABLE, SealedPolicy.grants(file, "*"), "OTHER_VARIABLE", "ignored"));
 
             // then
-            assertThat(policy.groupScopes()).isEqualTo(Map.of(
-                    "ADMINS", Set.of("admin/*"),
-                    "EVERYONE", Set.of("everyone/*"),
-                    "ORDERS", Set.of("https://api.example.com/orders.read")));
+            assertThat(policy.groupScopes())
+                    .isEqualTo(Map.of(
+                            "ADMINS", Set.of("admin/*"),
+                            "EVERYONE", Set.of("everyone/*"),
+                            "ORDERS", Set.of("https://api.example.com/orders.read")));
             assertThat(policy.defaultScopes()).containsExactly("everyone/read");
             assertThat(policy.clientGrants()).isEmpty();
             assertThat(policy.decide("any-client", List.of("ADMINS"), List.of()).scopesToAdd())
@@ -79,29 +80,35 @@ class PolicyFileTest {
         @Test
         void readsStarVariable_withSurroundingWhitespace() {
             assertThat(readRaw(SealedPolicy.seal(GROUPS), " " + SealedPolicy.grants(GROUPS, "*") + " ")
-                    .clientGrants()).isEmpty();
+                            .clientGrants())
+                    .isEmpty();
         }
 
         @Test
         void grantsClientsByScopeNumber_inAscendingStringOrderOfManagedScopes() {
             // given managed scopes numbered 0 admin/*, 1 everyone/*, 2 everyone/read,
             // 3 https://api.example.com/orders.read
-            String file = GROUPS
-                    + "group ORDERS https://api.example.com/orders.read\n"
-                    + "default everyone/read\n";
+            String file = GROUPS + "group ORDERS https://api.example.com/orders.read\n" + "default everyone/read\n";
 
             // when
             ScopePolicy policy = read(file, ("4example7client9id=*; 2other0client5id=1,3 ;3third0client1id=2"));
 
             // then
-            assertThat(policy.clientGrants()).isEqualTo(Map.of(
-                    "4example7client9id", Set.of("admin/*", "everyone/*", "everyone/read",
-                            "https://api.example.com/orders.read"),
-                    "2other0client5id", Set.of("everyone/*", "https://api.example.com/orders.read"),
-                    "3third0client1id", Set.of("everyone/read")));
+            assertThat(policy.clientGrants())
+                    .isEqualTo(Map.of(
+                            "4example7client9id",
+                                    Set.of(
+                                            "admin/*",
+                                            "everyone/*",
+                                            "everyone/read",
+                                            "https://api.example.com/orders.read"),
+                            "2other0client5id", Set.of("everyone/*", "https://api.example.com/orders.read"),
+                            "3third0client1id", Set.of("everyone/read")));
             assertThat(policy.decide("2other0client5id", List.of("ADMINS", "ORDERS"), List.of("admin/*"))
-                    .tokenScopes()).containsExactly("https://api.example.com/orders.read");
-            assertThat(policy.decide("unknown-client", List.of("ADMINS"), List.of("admin/*")).scopesToSuppress())
+                            .tokenScopes())
+                    .containsExactly("https://api.example.com/orders.read");
+            assertThat(policy.decide("unknown-client", List.of("ADMINS"), List.of("admin/*"))
+                            .scopesToSuppress())
                     .containsExactly("admin/*");
         }
 
@@ -109,8 +116,7 @@ class PolicyFileTest {
         void numbersUpperCaseScopesBeforeLowerCase_asStringOrderDoes() {
             ScopePolicy policy = read(HEADER + "group A admin/* Zeta/read\n", ("c1=0;c2=1"));
 
-            assertThat(policy.clientGrants())
-                    .isEqualTo(Map.of("c1", Set.of("Zeta/read"), "c2", Set.of("admin/*")));
+            assertThat(policy.clientGrants()).isEqualTo(Map.of("c1", Set.of("Zeta/read"), "c2", Set.of("admin/*")));
         }
 
         @Test
@@ -141,8 +147,13 @@ class PolicyFileTest {
             // given a generated file with 1,000 groups, each with two scopes
             StringBuilder file = new StringBuilder(HEADER);
             for (int i = 0; i < 1_000; i++) {
-                file.append("group GROUP-").append(i).append(" api-").append(i).append("/read api-")
-                        .append(i).append("/write\n");
+                file.append("group GROUP-")
+                        .append(i)
+                        .append(" api-")
+                        .append(i)
+                        .append("/read api-")
+                        .append(i)
+                        .append("/write\n");
             }
             // and a client granted api-0/read (number 0) and api-999/write (number 1999)
             String environment = "4example7client9id=0,1999";
@@ -151,13 +162,14 @@ class PolicyFileTest {
             ScopePolicy policy = read(file.toString(), environment);
 
             // then
-            assertThat(policy.groupScopes()).hasSize(1_000)
+            assertThat(policy.groupScopes())
+                    .hasSize(1_000)
                     .containsEntry("GROUP-999", Set.of("api-999/read", "api-999/write"));
             assertThat(policy.managedScopes()).hasSize(2_000);
             assertThat(policy.clientGrants())
                     .isEqualTo(Map.of("4example7client9id", Set.of("api-0/read", "api-999/write")));
-            ScopeDecision decision = policy.decide("4example7client9id", List.of("GROUP-999", "GROUP-500"),
-                    List.of("api-500/read", "api-0/read"));
+            ScopeDecision decision = policy.decide(
+                    "4example7client9id", List.of("GROUP-999", "GROUP-500"), List.of("api-500/read", "api-0/read"));
             assertThat(decision.scopesToAdd()).containsExactly("api-999/write");
             assertThat(decision.scopesToSuppress()).containsExactly("api-0/read", "api-500/read");
         }
@@ -179,7 +191,8 @@ class PolicyFileTest {
         void rejectsSealedFileWithoutHeader(String body) {
             assertThatThrownBy(() -> read(body))
                     .isInstanceOf(InvalidPolicyException.class)
-                    .hasMessage("scoped-group-auth.conf has no header; it must start with 'scoped-group-auth-policy 1'");
+                    .hasMessage(
+                            "scoped-group-auth.conf has no header; it must start with 'scoped-group-auth-policy 1'");
         }
 
         @Test
@@ -199,8 +212,13 @@ class PolicyFileTest {
         }
 
         @ParameterizedTest
-        @ValueSource(strings = {"scoped-group-auth-policy", "scoped-group-auth-policy 1 extra",
-            "scoped-group-auth 1", "SCOPED-GROUP-AUTH-POLICY 1"})
+        @ValueSource(
+                strings = {
+                    "scoped-group-auth-policy",
+                    "scoped-group-auth-policy 1 extra",
+                    "scoped-group-auth 1",
+                    "SCOPED-GROUP-AUTH-POLICY 1"
+                })
         void rejectsWrongHeader(String header) {
             assertThatThrownBy(() -> read(header + "\ngroup ADMINS admin/*\n"))
                     .isInstanceOf(InvalidPolicyException.class)
@@ -234,8 +252,8 @@ class PolicyFileTest {
         void rejectsIndentedComment_asUnknownDirective() {
             assertThatThrownBy(() -> read(GROUPS + "  # indented\n"))
                     .isInstanceOf(InvalidPolicyException.class)
-                    .hasMessage("scoped-group-auth.conf line 4: unknown directive '#';"
-                            + " expected 'group' or 'default'");
+                    .hasMessage(
+                            "scoped-group-auth.conf line 4: unknown directive '#';" + " expected 'group' or 'default'");
         }
 
         @Test
@@ -303,10 +321,14 @@ class PolicyFileTest {
         }
 
         @ParameterizedTest
-        @CsvSource(delimiter = '|', quoteCharacter = '`', value = {
-            "admin/\"all\"  | admin/\"all\"",
-            "admin\\x/read  | admin\\x/read",
-            "admin/x\u0007y | admin/x\\u0007y"})
+        @CsvSource(
+                delimiter = '|',
+                quoteCharacter = '`',
+                value = {
+                    "admin/\"all\"  | admin/\"all\"",
+                    "admin\\x/read  | admin\\x/read",
+                    "admin/x\u0007y | admin/x\\u0007y"
+                })
         void rejectsScopeWithQuoteBackslashOrControlCharacter(String scope, String quoted) {
             assertThatThrownBy(() -> read(HEADER + "group ADMINS " + scope + "\n"))
                     .isInstanceOf(InvalidPolicyException.class)
@@ -386,14 +408,17 @@ class PolicyFileTest {
         }
 
         @ParameterizedTest(name = "{0}")
-        @CsvSource(delimiter = '|', value = {
-            "c1                       | c1",
-            "=0                       | =0",
-            "c1=                      | c1=",
-            "' c1 '                   | c1",
-            "*;c1=0                   | *",
-            "c1=0;                    | ''",
-            ";c1=0                    | ''"})
+        @CsvSource(
+                delimiter = '|',
+                value = {
+                    "c1                       | c1",
+                    "=0                       | =0",
+                    "c1=                      | c1=",
+                    "' c1 '                   | c1",
+                    "*;c1=0                   | *",
+                    "c1=0;                    | ''",
+                    ";c1=0                    | ''"
+                })
         void rejectsMalformedEntry(String value, String entry) {
             assertThatThrownBy(() -> read(GROUPS, value))
                     .isInstanceOf(InvalidPolicyException.class)
@@ -402,18 +427,21 @@ class PolicyFileTest {
         }
 
         @ParameterizedTest(name = "{0}")
-        @CsvSource(delimiter = '|', value = {
-            "c1=2          | 2",
-            "c1=0,2        | 2",
-            "c1=-1         | -1",
-            "c1=one        | one",
-            "c1=0,         | ''",
-            "c1=0,,1       | ''",
-            "c1=,0         | ''",
-            "c1=1 ,0       | '1 '",
-            "c1=0,c2=1     | c2=1",
-            "c1=1=0        | 1=0",
-            "c1=9999999999 | 9999999999"})
+        @CsvSource(
+                delimiter = '|',
+                value = {
+                    "c1=2          | 2",
+                    "c1=0,2        | 2",
+                    "c1=-1         | -1",
+                    "c1=one        | one",
+                    "c1=0,         | ''",
+                    "c1=0,,1       | ''",
+                    "c1=,0         | ''",
+                    "c1=1 ,0       | '1 '",
+                    "c1=0,c2=1     | c2=1",
+                    "c1=1=0        | 1=0",
+                    "c1=9999999999 | 9999999999"
+                })
         void rejectsScopeNumberOutsideTheManagedScopes(String value, String number) {
             assertThatThrownBy(() -> read(GROUPS, value))
                     .isInstanceOf(InvalidPolicyException.class)
@@ -524,7 +552,8 @@ class PolicyFileTest {
             assertThatThrownBy(() -> readRaw(sealed, SealedPolicy.grants(other, "web=0")))
                     .isInstanceOf(InvalidPolicyException.class)
                     .hasMessage("SCOPED_GROUP_AUTH_CLIENTS was written for policy file '" + otherTie + "', but this"
-                            + " function's scoped-group-auth.conf is '" + SealedPolicy.sha256(GROUPS).substring(0, 16)
+                            + " function's scoped-group-auth.conf is '"
+                            + SealedPolicy.sha256(GROUPS).substring(0, 16)
                             + "'; scope numbers would name other scopes: deploy the variable and the function code"
                             + " together (redeploy the stack) rather than editing either by hand");
         }
@@ -534,7 +563,8 @@ class PolicyFileTest {
             assertThatThrownBy(() -> readRaw(sealed, "*"))
                     .isInstanceOf(InvalidPolicyException.class)
                     .hasMessage("SCOPED_GROUP_AUTH_CLIENTS '*' does not start with the digest of the policy file it"
-                            + " numbers; expected '" + SealedPolicy.sha256(GROUPS).substring(0, 16) + ":' before the"
+                            + " numbers; expected '"
+                            + SealedPolicy.sha256(GROUPS).substring(0, 16) + ":' before the"
                             + " grants: deploy the variable and the function code together (redeploy the stack)");
         }
 
@@ -556,8 +586,7 @@ class PolicyFileTest {
 
         @Test
         void rejectsMissingResource() {
-            ClassLoader empty = new ClassLoader(null) {
-            };
+            ClassLoader empty = new ClassLoader(null) {};
 
             assertThatThrownBy(() -> PolicyFile.load(empty, Map.of()))
                     .isInstanceOf(InvalidPolicyException.class)

@@ -19,30 +19,37 @@ import net.jqwik.api.Combinators;
  * user's groups' scopes and the defaults, intersected with the client's grant when any grant exists (an
  * unknown client gets nothing).
  */
-record PolicySpec(Map<String, List<String>> groupScopes, List<String> defaultScopes,
-        Map<String, List<String>> clientGrants) {
+record PolicySpec(
+        Map<String, List<String>> groupScopes, List<String> defaultScopes, Map<String, List<String>> clientGrants) {
 
     static final List<String> GROUPS = List.of("ADMINS", "EVERYONE", "G2", "G3", "G4", "G5");
-    static final List<String> SCOPES = List.of("admin/*", "everyone/*", "api/read", "api/write",
-            "https://api.example.com/orders.read", "https://api.example.com/orders.write");
-    static final List<String> UNMANAGED = List.of("openid", "email", "profile", "aws.cognito.signin.user.admin",
-            "other-api/read");
+    static final List<String> SCOPES = List.of(
+            "admin/*",
+            "everyone/*",
+            "api/read",
+            "api/write",
+            "https://api.example.com/orders.read",
+            "https://api.example.com/orders.write");
+    static final List<String> UNMANAGED =
+            List.of("openid", "email", "profile", "aws.cognito.signin.user.admin", "other-api/read");
     static final List<String> CLIENTS = List.of("c0", "c1", "c2");
 
     /** Policies of up to six groups, up to three defaults, and either no grants or up to three granted clients. */
     static Arbitrary<PolicySpec> policies() {
         Arbitrary<String> scope = Arbitraries.of(SCOPES);
-        Arbitrary<Map<String, List<String>>> groups =
-                Arbitraries.maps(Arbitraries.of(GROUPS), scope.list().ofMinSize(1).ofMaxSize(3)).ofMaxSize(6);
+        Arbitrary<Map<String, List<String>>> groups = Arbitraries.maps(
+                        Arbitraries.of(GROUPS), scope.list().ofMinSize(1).ofMaxSize(3))
+                .ofMaxSize(6);
         Arbitrary<List<String>> defaults = scope.list().ofMaxSize(3);
-        Arbitrary<Map<String, List<String>>> grants =
-                Arbitraries.maps(Arbitraries.of(CLIENTS), scope.list().ofMaxSize(3)).ofMaxSize(3);
+        Arbitrary<Map<String, List<String>>> grants = Arbitraries.maps(
+                        Arbitraries.of(CLIENTS), scope.list().ofMaxSize(3))
+                .ofMaxSize(3);
         // A grant may only name managed scopes, so each granted list keeps just those.
         return Combinators.combine(groups, defaults, grants).as((g, d, gr) -> {
             Set<String> managed = managed(g, d);
             Map<String, List<String>> managedGrants = new HashMap<>();
-            gr.forEach((client, scopes) -> managedGrants.put(client,
-                    scopes.stream().filter(managed::contains).collect(Collectors.toList())));
+            gr.forEach((client, scopes) -> managedGrants.put(
+                    client, scopes.stream().filter(managed::contains).collect(Collectors.toList())));
             return new PolicySpec(g, d, managedGrants);
         });
     }
@@ -67,7 +74,8 @@ record PolicySpec(Map<String, List<String>> groupScopes, List<String> defaultSco
     }
 
     ScopePolicy policy() {
-        ScopePolicy.Builder builder = ScopePolicy.builder().groupScopes(groupScopes).defaultScopes(defaultScopes);
+        ScopePolicy.Builder builder =
+                ScopePolicy.builder().groupScopes(groupScopes).defaultScopes(defaultScopes);
         clientGrants.forEach(builder::clientGrant);
         return builder.build();
     }

@@ -105,7 +105,9 @@ class PreTokenGenerationHandlerTest {
         // given a client-credentials event whose response already carries scopes and a group override
         AccessTokenGeneration accessToken = new AccessTokenGeneration();
         accessToken.setScopesToAdd(new String[] {"admin/*"});
-        ClaimsAndScopeOverrideDetails details = new ClaimsAndScopeOverrideDetails(null, accessToken,
+        ClaimsAndScopeOverrideDetails details = new ClaimsAndScopeOverrideDetails(
+                null,
+                accessToken,
                 new CognitoUserPoolPreTokenGenerationEventV2.GroupOverrideDetails(new String[0], null, null));
         CognitoUserPoolPreTokenGenerationEventV2 event = CognitoUserPoolPreTokenGenerationEventV2.builder()
                 .withVersion("3")
@@ -148,7 +150,10 @@ class PreTokenGenerationHandlerTest {
         // and one ERROR line says why, without the user name or attributes, on one line
         assertThat(logger.lines()).singleElement().satisfies(line -> {
             assertThat(line.level()).isEqualTo(LogLevel.ERROR);
-            assertThat(line.message()).isEqualTo(message).doesNotContain("alice").doesNotContain("\n");
+            assertThat(line.message())
+                    .isEqualTo(message)
+                    .doesNotContain("alice")
+                    .doesNotContain("\n");
         });
         assertThat(event.getResponse()).isNull();
     }
@@ -242,8 +247,7 @@ class PreTokenGenerationHandlerTest {
 
     @ParameterizedTest
     @Event(value = "events/null-caller-context.json", type = CognitoUserPoolPreTokenGenerationEventV2.class)
-    void entitlesNothingManaged_whenCallerContextIsNull_andGrantsExist(
-            CognitoUserPoolPreTokenGenerationEventV2 event) {
+    void entitlesNothingManaged_whenCallerContextIsNull_andGrantsExist(CognitoUserPoolPreTokenGenerationEventV2 event) {
         // given a policy that grants scopes per app client
         PreTokenGenerationHandler withGrants = new PreTokenGenerationHandler(ScopePolicy.builder()
                 .group("ADMINS", List.of("admin/*"))
@@ -293,7 +297,9 @@ class PreTokenGenerationHandlerTest {
     void replacesAnyResponseContent_withOnlyTheScopeDecision() {
         // given an event whose response already carries ID token claims and a group override
         IdTokenGeneration idToken = new IdTokenGeneration(Map.of("custom", "value"), new String[] {"email"});
-        ClaimsAndScopeOverrideDetails stale = new ClaimsAndScopeOverrideDetails(idToken, null,
+        ClaimsAndScopeOverrideDetails stale = new ClaimsAndScopeOverrideDetails(
+                idToken,
+                null,
                 new CognitoUserPoolPreTokenGenerationEventV2.GroupOverrideDetails(new String[0], null, null));
         CognitoUserPoolPreTokenGenerationEventV2 event = CognitoUserPoolPreTokenGenerationEventV2.builder()
                 .withVersion("2")
@@ -313,12 +319,13 @@ class PreTokenGenerationHandlerTest {
 
     @Test
     void returnsNull_whenEventIsNull() {
-        assertThat(handler.handleRequest(null, new LoggerContext(new CapturingLogger()))).isNull();
+        assertThat(handler.handleRequest(null, new LoggerContext(new CapturingLogger())))
+                .isNull();
     }
 
     /** Asserts the response changes only the access token's scopes, exactly as given (empty means absent). */
-    static void assertAccessTokenChanges(CognitoUserPoolPreTokenGenerationEventV2 result, List<String> added,
-            List<String> suppressed) {
+    static void assertAccessTokenChanges(
+            CognitoUserPoolPreTokenGenerationEventV2 result, List<String> added, List<String> suppressed) {
         assertThat(result.getResponse()).isNotNull();
         ClaimsAndScopeOverrideDetails details = result.getResponse().getClaimsAndScopeOverrideDetails();
         assertThat(details).isNotNull();

@@ -41,29 +41,32 @@ class RuntimeSerializationTest {
     private final PreTokenGenerationHandler handler = new PreTokenGenerationHandler(POLICY);
 
     @ParameterizedTest(name = "{0}")
-    @CsvSource(delimiter = '|', value = {
-        "hosted-auth-escalation.json | {\"claimsAndScopeOverrideDetails\":{\"accessTokenGeneration\":"
-                + "{\"scopesToAdd\":[\"everyone/*\"],\"scopesToSuppress\":[\"admin/*\"]}}}",
-        "hosted-auth-v3.json         | {\"claimsAndScopeOverrideDetails\":{\"accessTokenGeneration\":"
-                + "{\"scopesToSuppress\":[\"everyone/*\"]}}}",
-        "authentication.json         | {\"claimsAndScopeOverrideDetails\":{\"accessTokenGeneration\":"
-                + "{\"scopesToAdd\":[\"admin/*\",\"everyone/*\"]}}}",
-        "new-password-challenge.json | {}",
-        "authenticate-device.json    | {\"claimsAndScopeOverrideDetails\":{\"accessTokenGeneration\":"
-                + "{\"scopesToAdd\":[\"https://api.example.com/orders.read\"]}}}",
-        "refresh-tokens.json         | {\"claimsAndScopeOverrideDetails\":{\"accessTokenGeneration\":"
-                + "{\"scopesToSuppress\":[\"admin/*\"]}}}",
-        "client-credentials.json     | {}",
-        "unknown-trigger-source.json | {\"claimsAndScopeOverrideDetails\":{\"accessTokenGeneration\":"
-                + "{\"scopesToAdd\":[\"everyone/*\"],\"scopesToSuppress\":[\"admin/*\"]}}}",
-        "no-request.json             | {}",
-        "null-arrays.json            | {}",
-        "null-elements.json          | {\"claimsAndScopeOverrideDetails\":{\"accessTokenGeneration\":"
-                + "{\"scopesToAdd\":[\"everyone/*\"],\"scopesToSuppress\":[\"admin/*\"]}}}",
-        "no-group-configuration.json | {\"claimsAndScopeOverrideDetails\":{\"accessTokenGeneration\":"
-                + "{\"scopesToSuppress\":[\"admin/*\",\"everyone/*\"]}}}",
-        "null-caller-context.json    | {\"claimsAndScopeOverrideDetails\":{\"accessTokenGeneration\":"
-                + "{\"scopesToAdd\":[\"everyone/*\"]}}}"})
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "hosted-auth-escalation.json | {\"claimsAndScopeOverrideDetails\":{\"accessTokenGeneration\":"
+                        + "{\"scopesToAdd\":[\"everyone/*\"],\"scopesToSuppress\":[\"admin/*\"]}}}",
+                "hosted-auth-v3.json         | {\"claimsAndScopeOverrideDetails\":{\"accessTokenGeneration\":"
+                        + "{\"scopesToSuppress\":[\"everyone/*\"]}}}",
+                "authentication.json         | {\"claimsAndScopeOverrideDetails\":{\"accessTokenGeneration\":"
+                        + "{\"scopesToAdd\":[\"admin/*\",\"everyone/*\"]}}}",
+                "new-password-challenge.json | {}",
+                "authenticate-device.json    | {\"claimsAndScopeOverrideDetails\":{\"accessTokenGeneration\":"
+                        + "{\"scopesToAdd\":[\"https://api.example.com/orders.read\"]}}}",
+                "refresh-tokens.json         | {\"claimsAndScopeOverrideDetails\":{\"accessTokenGeneration\":"
+                        + "{\"scopesToSuppress\":[\"admin/*\"]}}}",
+                "client-credentials.json     | {}",
+                "unknown-trigger-source.json | {\"claimsAndScopeOverrideDetails\":{\"accessTokenGeneration\":"
+                        + "{\"scopesToAdd\":[\"everyone/*\"],\"scopesToSuppress\":[\"admin/*\"]}}}",
+                "no-request.json             | {}",
+                "null-arrays.json            | {}",
+                "null-elements.json          | {\"claimsAndScopeOverrideDetails\":{\"accessTokenGeneration\":"
+                        + "{\"scopesToAdd\":[\"everyone/*\"],\"scopesToSuppress\":[\"admin/*\"]}}}",
+                "no-group-configuration.json | {\"claimsAndScopeOverrideDetails\":{\"accessTokenGeneration\":"
+                        + "{\"scopesToSuppress\":[\"admin/*\",\"everyone/*\"]}}}",
+                "null-caller-context.json    | {\"claimsAndScopeOverrideDetails\":{\"accessTokenGeneration\":"
+                        + "{\"scopesToAdd\":[\"everyone/*\"]}}}"
+            })
     void returnsTheEventWithoutNullsAndWithOnlyTheScopeDecisionAsResponse(String fixture, String response)
             throws IOException {
         // given the fixture as Cognito sends it, and the same JSON without its null fields
@@ -81,17 +84,18 @@ class RuntimeSerializationTest {
     void writesExactlyThisJson_forEscalationAttempt() throws IOException {
         String returned = invokeAsRuntime(fixtureBytes("hosted-auth-escalation.json"));
 
-        assertThat(returned).isEqualTo("{\"version\":\"2\",\"triggerSource\":\"TokenGeneration_HostedAuth\","
-                + "\"region\":\"us-east-1\",\"userPoolId\":\"us-east-1_EXAMPLE1\",\"userName\":\"user-123\","
-                + "\"callerContext\":{\"awsSdkVersion\":\"aws-sdk-unknown-unknown\",\"clientId\":\"web-client-1\"},"
-                + "\"request\":{\"userAttributes\":{\"sub\":\"00000000-0000-4000-8000-000000000123\","
-                + "\"cognito:user_status\":\"CONFIRMED\",\"email_verified\":\"true\",\"email\":\"user@example.com\","
-                + "\"given_name\":\"Testfirstname\",\"family_name\":\"Testlastname\"},"
-                + "\"scopes\":[\"openid\",\"email\",\"admin/*\"],"
-                + "\"groupConfiguration\":{\"groupsToOverride\":[\"EVERYONE\"],\"iamRolesToOverride\":[]},"
-                + "\"clientMetadata\":{}},"
-                + "\"response\":{\"claimsAndScopeOverrideDetails\":{\"accessTokenGeneration\":"
-                + "{\"scopesToAdd\":[\"everyone/*\"],\"scopesToSuppress\":[\"admin/*\"]}}}}");
+        assertThat(returned)
+                .isEqualTo("{\"version\":\"2\",\"triggerSource\":\"TokenGeneration_HostedAuth\","
+                        + "\"region\":\"us-east-1\",\"userPoolId\":\"us-east-1_EXAMPLE1\",\"userName\":\"user-123\","
+                        + "\"callerContext\":{\"awsSdkVersion\":\"aws-sdk-unknown-unknown\",\"clientId\":\"web-client-1\"},"
+                        + "\"request\":{\"userAttributes\":{\"sub\":\"00000000-0000-4000-8000-000000000123\","
+                        + "\"cognito:user_status\":\"CONFIRMED\",\"email_verified\":\"true\",\"email\":\"user@example.com\","
+                        + "\"given_name\":\"Testfirstname\",\"family_name\":\"Testlastname\"},"
+                        + "\"scopes\":[\"openid\",\"email\",\"admin/*\"],"
+                        + "\"groupConfiguration\":{\"groupsToOverride\":[\"EVERYONE\"],\"iamRolesToOverride\":[]},"
+                        + "\"clientMetadata\":{}},"
+                        + "\"response\":{\"claimsAndScopeOverrideDetails\":{\"accessTokenGeneration\":"
+                        + "{\"scopesToAdd\":[\"everyone/*\"],\"scopesToSuppress\":[\"admin/*\"]}}}}");
     }
 
     @Test
@@ -105,21 +109,30 @@ class RuntimeSerializationTest {
     void dropsUnknownFields_andStillDecides() throws IOException {
         JsonNode returned = JSON.readTree(invokeAsRuntime(fixtureBytes("unknown-fields.json")));
 
-        assertThat(returned).isEqualTo(JSON.readTree("{\"version\":\"2\","
-                + "\"triggerSource\":\"TokenGeneration_HostedAuth\",\"region\":\"us-east-1\","
-                + "\"userPoolId\":\"us-east-1_EXAMPLE1\",\"userName\":\"user-123\","
-                + "\"callerContext\":{\"awsSdkVersion\":\"aws-sdk-unknown-unknown\",\"clientId\":\"web-client-1\"},"
-                + "\"request\":{\"userAttributes\":{\"email\":\"user@example.com\"},"
-                + "\"scopes\":[\"openid\",\"admin/*\"],"
-                + "\"groupConfiguration\":{\"groupsToOverride\":[\"EVERYONE\"],\"iamRolesToOverride\":[]},"
-                + "\"clientMetadata\":{}},"
-                + "\"response\":{\"claimsAndScopeOverrideDetails\":{\"accessTokenGeneration\":"
-                + "{\"scopesToAdd\":[\"everyone/*\"],\"scopesToSuppress\":[\"admin/*\"]}}}}"));
+        assertThat(returned)
+                .isEqualTo(JSON.readTree("{\"version\":\"2\","
+                        + "\"triggerSource\":\"TokenGeneration_HostedAuth\",\"region\":\"us-east-1\","
+                        + "\"userPoolId\":\"us-east-1_EXAMPLE1\",\"userName\":\"user-123\","
+                        + "\"callerContext\":{\"awsSdkVersion\":\"aws-sdk-unknown-unknown\",\"clientId\":\"web-client-1\"},"
+                        + "\"request\":{\"userAttributes\":{\"email\":\"user@example.com\"},"
+                        + "\"scopes\":[\"openid\",\"admin/*\"],"
+                        + "\"groupConfiguration\":{\"groupsToOverride\":[\"EVERYONE\"],\"iamRolesToOverride\":[]},"
+                        + "\"clientMetadata\":{}},"
+                        + "\"response\":{\"claimsAndScopeOverrideDetails\":{\"accessTokenGeneration\":"
+                        + "{\"scopesToAdd\":[\"everyone/*\"],\"scopesToSuppress\":[\"admin/*\"]}}}}"));
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"hosted-auth-escalation.json", "authentication.json", "refresh-tokens.json",
-        "client-credentials.json", "null-arrays.json", "null-elements.json", "unknown-fields.json"})
+    @ValueSource(
+            strings = {
+                "hosted-auth-escalation.json",
+                "authentication.json",
+                "refresh-tokens.json",
+                "client-credentials.json",
+                "null-arrays.json",
+                "null-elements.json",
+                "unknown-fields.json"
+            })
     void neverWritesNullFieldsGroupOverrideOrIdTokenChanges(String fixture) throws IOException {
         JsonNode returned = JSON.readTree(invokeAsRuntime(fixtureBytes(fixture)));
 
@@ -171,26 +184,29 @@ class RuntimeSerializationTest {
         String returned = invokeAsRuntime(event.getBytes(StandardCharsets.UTF_8));
 
         // then
-        assertThat(JSON.readTree(returned)).isEqualTo(JSON.readTree("{\"version\":\"2\","
-                + "\"triggerSource\":\"TokenGeneration_HostedAuth\",\"callerContext\":{\"clientId\":\"web\"},"
-                + "\"request\":{\"scopes\":[\"admin/*\"],\"groupConfiguration\":{\"groupsToOverride\":[\"EVERYONE\"]}},"
-                + "\"response\":{\"claimsAndScopeOverrideDetails\":{\"accessTokenGeneration\":"
-                + "{\"scopesToAdd\":[\"everyone/*\"],\"scopesToSuppress\":[\"admin/*\"]}}}}"));
+        assertThat(JSON.readTree(returned))
+                .isEqualTo(JSON.readTree("{\"version\":\"2\","
+                        + "\"triggerSource\":\"TokenGeneration_HostedAuth\",\"callerContext\":{\"clientId\":\"web\"},"
+                        + "\"request\":{\"scopes\":[\"admin/*\"],\"groupConfiguration\":{\"groupsToOverride\":[\"EVERYONE\"]}},"
+                        + "\"response\":{\"claimsAndScopeOverrideDetails\":{\"accessTokenGeneration\":"
+                        + "{\"scopesToAdd\":[\"everyone/*\"],\"scopesToSuppress\":[\"admin/*\"]}}}}"));
     }
 
     @Test
     void readsEmptyStringRequestAsMissing_andChangesNothing() throws IOException {
-        String returned = invokeAsRuntime(
-                "{\"version\":\"3\",\"triggerSource\":\"TokenGeneration_HostedAuth\",\"request\":\"\"}"
+        String returned =
+                invokeAsRuntime("{\"version\":\"3\",\"triggerSource\":\"TokenGeneration_HostedAuth\",\"request\":\"\"}"
                         .getBytes(StandardCharsets.UTF_8));
 
-        assertThat(JSON.readTree(returned)).isEqualTo(JSON.readTree(
-                "{\"version\":\"3\",\"triggerSource\":\"TokenGeneration_HostedAuth\",\"response\":{}}"));
+        assertThat(JSON.readTree(returned))
+                .isEqualTo(JSON.readTree(
+                        "{\"version\":\"3\",\"triggerSource\":\"TokenGeneration_HostedAuth\",\"response\":{}}"));
     }
 
     @Test
     void dropsNullValuesOfUserAttributes_butKeepsNullArrayElements() throws IOException {
-        JsonNode request = JSON.readTree(invokeAsRuntime(fixtureBytes("null-elements.json"))).get("request");
+        JsonNode request = JSON.readTree(invokeAsRuntime(fixtureBytes("null-elements.json")))
+                .get("request");
 
         assertThat(request.get("userAttributes")).isEqualTo(JSON.readTree("{}"));
         assertThat(request.get("scopes")).isEqualTo(JSON.readTree("[null,\"admin/*\",null,\"openid\"]"));

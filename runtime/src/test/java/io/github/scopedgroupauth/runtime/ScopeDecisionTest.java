@@ -20,8 +20,9 @@ class ScopeDecisionTest {
     void equalsTheDecisionOfThePolicy_whenBuiltWithTheSameScopes() {
         ScopeDecision decided = ADMINS_AND_EVERYONE.decide("web", List.of("EVERYONE"), List.of("admin/*", "openid"));
 
-        assertThat(decided).isEqualTo(new ScopeDecision(List.of("everyone/*"), List.of("admin/*"),
-                List.of("everyone/*", "openid")));
+        assertThat(decided)
+                .isEqualTo(
+                        new ScopeDecision(List.of("everyone/*"), List.of("admin/*"), List.of("everyone/*", "openid")));
     }
 
     @Test
@@ -38,8 +39,7 @@ class ScopeDecisionTest {
         // then
         assertThat(decision.scopesToAdd()).containsExactly("a/1", "b/2");
         assertThat(decision.tokenScopes()).containsExactly("a/1", "b/2", "openid");
-        assertThatThrownBy(() -> decision.scopesToAdd().add("d/4"))
-                .isInstanceOf(UnsupportedOperationException.class);
+        assertThatThrownBy(() -> decision.scopesToAdd().add("d/4")).isInstanceOf(UnsupportedOperationException.class);
     }
 
     @Test

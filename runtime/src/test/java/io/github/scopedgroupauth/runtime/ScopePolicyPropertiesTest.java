@@ -37,8 +37,10 @@ class ScopePolicyPropertiesTest {
 
     @Property
     void addsEntitledUnrequestedScopes_andSuppressesRequestedManagedUnentitledOnes(
-            @ForAll("policies") PolicySpec spec, @ForAll("clientIds") String clientId,
-            @ForAll("groups") List<String> groups, @ForAll("requested") List<String> requested) {
+            @ForAll("policies") PolicySpec spec,
+            @ForAll("clientIds") String clientId,
+            @ForAll("groups") List<String> groups,
+            @ForAll("requested") List<String> requested) {
         ScopeDecision decision = spec.policy().decide(clientId, groups, requested);
 
         Set<String> entitled = spec.entitled(clientId, groups);
@@ -55,8 +57,10 @@ class ScopePolicyPropertiesTest {
 
     @Property
     void tokenScopesAreOnlyUnmanagedRequestedOrEntitledScopes(
-            @ForAll("policies") PolicySpec spec, @ForAll("clientIds") String clientId,
-            @ForAll("groups") List<String> groups, @ForAll("requested") List<String> requested) {
+            @ForAll("policies") PolicySpec spec,
+            @ForAll("clientIds") String clientId,
+            @ForAll("groups") List<String> groups,
+            @ForAll("requested") List<String> requested) {
         ScopeDecision decision = spec.policy().decide(clientId, groups, requested);
 
         Set<String> allowed = new TreeSet<>(PolicySpec.requested(requested));
@@ -67,8 +71,10 @@ class ScopePolicyPropertiesTest {
 
     @Property
     void tokenScopesHoldEveryEntitledScope(
-            @ForAll("policies") PolicySpec spec, @ForAll("clientIds") String clientId,
-            @ForAll("groups") List<String> groups, @ForAll("requested") List<String> requested) {
+            @ForAll("policies") PolicySpec spec,
+            @ForAll("clientIds") String clientId,
+            @ForAll("groups") List<String> groups,
+            @ForAll("requested") List<String> requested) {
         ScopeDecision decision = spec.policy().decide(clientId, groups, requested);
 
         assertThat(decision.tokenScopes()).containsAll(spec.entitled(clientId, groups));
@@ -76,8 +82,10 @@ class ScopePolicyPropertiesTest {
 
     @Property
     void neverTouchesUnmanagedScopes(
-            @ForAll("policies") PolicySpec spec, @ForAll("clientIds") String clientId,
-            @ForAll("groups") List<String> groups, @ForAll("requested") List<String> requested) {
+            @ForAll("policies") PolicySpec spec,
+            @ForAll("clientIds") String clientId,
+            @ForAll("groups") List<String> groups,
+            @ForAll("requested") List<String> requested) {
         ScopeDecision decision = spec.policy().decide(clientId, groups, requested);
 
         Set<String> unmanaged = new TreeSet<>(PolicySpec.requested(requested));
@@ -89,22 +97,28 @@ class ScopePolicyPropertiesTest {
 
     @Property
     void addedAndSuppressedScopesAreDisjointSortedAndDistinct(
-            @ForAll("policies") PolicySpec spec, @ForAll("clientIds") String clientId,
-            @ForAll("groups") List<String> groups, @ForAll("requested") List<String> requested) {
+            @ForAll("policies") PolicySpec spec,
+            @ForAll("clientIds") String clientId,
+            @ForAll("groups") List<String> groups,
+            @ForAll("requested") List<String> requested) {
         ScopeDecision decision = spec.policy().decide(clientId, groups, requested);
 
         assertThat(decision.scopesToAdd()).isSorted().doesNotHaveDuplicates();
-        assertThat(PolicySpec.common(decision.scopesToAdd(), decision.scopesToSuppress())).isEmpty();
+        assertThat(PolicySpec.common(decision.scopesToAdd(), decision.scopesToSuppress()))
+                .isEmpty();
         assertThat(decision.scopesToSuppress()).isSorted().doesNotHaveDuplicates();
         assertThat(decision.tokenScopes()).isSorted().doesNotHaveDuplicates();
         assertThat(decision.isUnchanged())
-                .isEqualTo(decision.scopesToAdd().isEmpty() && decision.scopesToSuppress().isEmpty());
+                .isEqualTo(decision.scopesToAdd().isEmpty()
+                        && decision.scopesToSuppress().isEmpty());
     }
 
     @Property
     void suppressesOnlyRequestedScopes_andAddsOnlyUnrequestedOnes(
-            @ForAll("policies") PolicySpec spec, @ForAll("clientIds") String clientId,
-            @ForAll("groups") List<String> groups, @ForAll("requested") List<String> requested) {
+            @ForAll("policies") PolicySpec spec,
+            @ForAll("clientIds") String clientId,
+            @ForAll("groups") List<String> groups,
+            @ForAll("requested") List<String> requested) {
         ScopeDecision decision = spec.policy().decide(clientId, groups, requested);
 
         Set<String> asked = PolicySpec.requested(requested);
@@ -114,8 +128,10 @@ class ScopePolicyPropertiesTest {
 
     @Property
     void decidesTheSame_whateverTheOrderOrRepetitionOfGroupsAndScopes(
-            @ForAll("policies") PolicySpec spec, @ForAll("clientIds") String clientId,
-            @ForAll("groups") List<String> groups, @ForAll("requested") List<String> requested) {
+            @ForAll("policies") PolicySpec spec,
+            @ForAll("clientIds") String clientId,
+            @ForAll("groups") List<String> groups,
+            @ForAll("requested") List<String> requested) {
         ScopePolicy policy = spec.policy();
         ScopeDecision decision = policy.decide(clientId, groups, requested);
 

@@ -9,14 +9,14 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.Arguments;
-import java.util.stream.Stream;
-import org.junit.jupiter.params.provider.NullAndEmptySource;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.NullAndEmptySource;
 
 class ScopePolicyTest {
 
@@ -68,8 +68,8 @@ class ScopePolicyTest {
 
         @Test
         void suppressesEveryRequestedManagedScope_whenUserIsInNeitherGroup() {
-            ScopeDecision decision = ADMINS_AND_EVERYONE.decide("web", List.of(),
-                    List.of("openid", "everyone/*", "admin/*"));
+            ScopeDecision decision =
+                    ADMINS_AND_EVERYONE.decide("web", List.of(), List.of("openid", "everyone/*", "admin/*"));
 
             assertThat(decision.scopesToAdd()).isEmpty();
             assertThat(decision.scopesToSuppress()).containsExactly("admin/*", "everyone/*");
@@ -78,8 +78,7 @@ class ScopePolicyTest {
 
         @Test
         void ignoresGroupsThePolicyDoesNotName() {
-            ScopeDecision decision = ADMINS_AND_EVERYONE.decide("web", List.of("admins", "OTHER"),
-                    List.of("admin/*"));
+            ScopeDecision decision = ADMINS_AND_EVERYONE.decide("web", List.of("admins", "OTHER"), List.of("admin/*"));
 
             assertThat(decision.scopesToAdd()).isEmpty();
             assertThat(decision.scopesToSuppress()).containsExactly("admin/*");
@@ -87,8 +86,8 @@ class ScopePolicyTest {
 
         @Test
         void changesNothing_whenUserAlreadyRequestedExactlyTheEntitledScopes() {
-            ScopeDecision decision = ADMINS_AND_EVERYONE.decide("web", List.of("ADMINS", "EVERYONE"),
-                    List.of("everyone/*", "admin/*", "openid"));
+            ScopeDecision decision = ADMINS_AND_EVERYONE.decide(
+                    "web", List.of("ADMINS", "EVERYONE"), List.of("everyone/*", "admin/*", "openid"));
 
             assertThat(decision.isUnchanged()).isTrue();
             assertThat(decision.scopesToAdd()).isEmpty();
@@ -146,7 +145,8 @@ class ScopePolicyTest {
 
         @Test
         void managesScopes_whenPolicyHasOnlyDefaultScopes() {
-            ScopePolicy defaultsOnly = ScopePolicy.builder().defaultScopes(List.of("everyone/*")).build();
+            ScopePolicy defaultsOnly =
+                    ScopePolicy.builder().defaultScopes(List.of("everyone/*")).build();
 
             ScopeDecision decision = defaultsOnly.decide(null, null, null);
 
@@ -209,7 +209,8 @@ class ScopePolicyTest {
             assertThat(decision.scopesToAdd()).isEmpty();
             assertThat(decision.scopesToSuppress()).containsExactly("admin/*", "everyone/*", "profile/read");
             assertThat(decision.tokenScopes()).containsExactly("openid");
-            assertThat(policy.entitledScopes("unknown-client", List.of("ADMINS"))).isEmpty();
+            assertThat(policy.entitledScopes("unknown-client", List.of("ADMINS")))
+                    .isEmpty();
         }
 
         @Test
@@ -222,18 +223,23 @@ class ScopePolicyTest {
 
         @Test
         void entitlesEveryClient_whenNoGrantsExist() {
-            assertThat(ADMINS_AND_EVERYONE.decide("any-client", List.of("ADMINS"), List.of()).scopesToAdd())
+            assertThat(ADMINS_AND_EVERYONE
+                            .decide("any-client", List.of("ADMINS"), List.of())
+                            .scopesToAdd())
                     .containsExactly("admin/*");
-            assertThat(ADMINS_AND_EVERYONE.decide(null, List.of("ADMINS"), List.of()).scopesToAdd())
+            assertThat(ADMINS_AND_EVERYONE
+                            .decide(null, List.of("ADMINS"), List.of())
+                            .scopesToAdd())
                     .containsExactly("admin/*");
         }
 
         @Test
         void exposesGrantsPerClient() {
-            assertThat(policy.clientGrants()).isEqualTo(Map.of(
-                    "admin-console", Set.of("admin/*", "everyone/*", "profile/read"),
-                    "web", Set.of("everyone/*"),
-                    "kiosk", Set.of()));
+            assertThat(policy.clientGrants())
+                    .isEqualTo(Map.of(
+                            "admin-console", Set.of("admin/*", "everyone/*", "profile/read"),
+                            "web", Set.of("everyone/*"),
+                            "kiosk", Set.of()));
         }
 
         @Test
@@ -274,8 +280,8 @@ class ScopePolicyTest {
                     .build();
 
             // when a non-admin signs in there and Cognito issues every allowed scope
-            ScopeDecision decision = policy.decide("admin-console", List.of("EVERYONE"),
-                    List.of("admin/*", "everyone/*", "openid"));
+            ScopeDecision decision =
+                    policy.decide("admin-console", List.of("EVERYONE"), List.of("admin/*", "everyone/*", "openid"));
 
             // then
             assertThat(decision.scopesToSuppress()).containsExactly("admin/*");
@@ -301,8 +307,8 @@ class ScopePolicyTest {
 
         @Test
         void suppressesUrlStyleScope_whenUserLacksGroup() {
-            ScopeDecision decision = policy.decide("web", List.of("READERS"),
-                    List.of("https://api.example.com/orders.write"));
+            ScopeDecision decision =
+                    policy.decide("web", List.of("READERS"), List.of("https://api.example.com/orders.write"));
 
             assertThat(decision.scopesToAdd()).containsExactly("https://api.example.com/orders.read");
             assertThat(decision.scopesToSuppress()).containsExactly("https://api.example.com/orders.write");
@@ -310,8 +316,7 @@ class ScopePolicyTest {
 
         @Test
         void leavesOtherScopesOfSameIdentifierAlone_whenNoGroupNamesThem() {
-            ScopeDecision decision = policy.decide("web", List.of(),
-                    List.of("https://api.example.com/orders.delete"));
+            ScopeDecision decision = policy.decide("web", List.of(), List.of("https://api.example.com/orders.delete"));
 
             assertThat(decision.isUnchanged()).isTrue();
         }
@@ -327,16 +332,29 @@ class ScopePolicyTest {
                     .group("ADMINS", List.of("admin/*"))
                     .clientGrant("web", List.of("admin/*"))
                     .build();
-            List<String> requested = List.of("openid", "email", "phone", "profile",
-                    "aws.cognito.signin.user.admin", "admin/read", "other-api/orders.read");
+            List<String> requested = List.of(
+                    "openid",
+                    "email",
+                    "phone",
+                    "profile",
+                    "aws.cognito.signin.user.admin",
+                    "admin/read",
+                    "other-api/orders.read");
 
             // when
             ScopeDecision decision = policy.decide("unknown-client", List.of("ADMINS"), requested);
 
             // then
             assertThat(decision.isUnchanged()).isTrue();
-            assertThat(decision.tokenScopes()).containsExactly("admin/read", "aws.cognito.signin.user.admin",
-                    "email", "openid", "other-api/orders.read", "phone", "profile");
+            assertThat(decision.tokenScopes())
+                    .containsExactly(
+                            "admin/read",
+                            "aws.cognito.signin.user.admin",
+                            "email",
+                            "openid",
+                            "other-api/orders.read",
+                            "phone",
+                            "profile");
         }
     }
 
@@ -345,8 +363,8 @@ class ScopePolicyTest {
 
         @Test
         void listsEachScopeOnce_whenRequestedScopesRepeat() {
-            ScopeDecision decision = ADMINS_AND_EVERYONE.decide("web", List.of("EVERYONE"),
-                    List.of("admin/*", "openid", "admin/*", "openid"));
+            ScopeDecision decision = ADMINS_AND_EVERYONE.decide(
+                    "web", List.of("EVERYONE"), List.of("admin/*", "openid", "admin/*", "openid"));
 
             assertThat(decision.scopesToSuppress()).containsExactly("admin/*");
             assertThat(decision.tokenScopes()).containsExactly("everyone/*", "openid");
@@ -390,8 +408,8 @@ class ScopePolicyTest {
 
         @Test
         void tokenScopesAreRequestedMinusSuppressedPlusAdded_sortedWithoutDuplicates() {
-            ScopeDecision decision = ADMINS_AND_EVERYONE.decide("web", List.of("EVERYONE"),
-                    List.of("profile", "admin/*", "openid", "profile"));
+            ScopeDecision decision = ADMINS_AND_EVERYONE.decide(
+                    "web", List.of("EVERYONE"), List.of("profile", "admin/*", "openid", "profile"));
 
             assertThat(decision.tokenScopes()).containsExactly("everyone/*", "openid", "profile");
         }
@@ -410,16 +428,25 @@ class ScopePolicyTest {
 
         @Test
         void isUnchanged_onlyWhenNothingIsAddedOrSuppressed() {
-            assertThat(ADMINS_AND_EVERYONE.decide("web", List.of(), List.of("openid")).isUnchanged()).isTrue();
-            assertThat(ADMINS_AND_EVERYONE.decide("web", List.of("ADMINS"), List.of()).isUnchanged()).isFalse();
-            assertThat(ADMINS_AND_EVERYONE.decide("web", List.of(), List.of("admin/*")).isUnchanged()).isFalse();
+            assertThat(ADMINS_AND_EVERYONE
+                            .decide("web", List.of(), List.of("openid"))
+                            .isUnchanged())
+                    .isTrue();
+            assertThat(ADMINS_AND_EVERYONE
+                            .decide("web", List.of("ADMINS"), List.of())
+                            .isUnchanged())
+                    .isFalse();
+            assertThat(ADMINS_AND_EVERYONE
+                            .decide("web", List.of(), List.of("admin/*"))
+                            .isUnchanged())
+                    .isFalse();
         }
 
         @Test
         void equalsAnotherDecision_withSameRequestedAddedAndSuppressedScopes() {
             ScopeDecision first = ADMINS_AND_EVERYONE.decide("a", List.of("EVERYONE"), List.of("admin/*", "openid"));
-            ScopeDecision same = ADMINS_AND_EVERYONE.decide("b", List.of("EVERYONE", "EVERYONE"),
-                    List.of("openid", "admin/*"));
+            ScopeDecision same =
+                    ADMINS_AND_EVERYONE.decide("b", List.of("EVERYONE", "EVERYONE"), List.of("openid", "admin/*"));
             ScopeDecision otherRequest = ADMINS_AND_EVERYONE.decide("a", List.of("EVERYONE"), List.of("admin/*"));
 
             assertThat(first).isEqualTo(same).hasSameHashCodeAs(same).isNotEqualTo(otherRequest);
@@ -463,9 +490,12 @@ class ScopePolicyTest {
         void exposesUnmodifiableViews() {
             assertThatThrownBy(() -> ADMINS_AND_EVERYONE.managedScopes().add("x/y"))
                     .isInstanceOf(UnsupportedOperationException.class);
-            assertThatThrownBy(() -> ADMINS_AND_EVERYONE.groupScopes().get("ADMINS").add("x/y"))
+            assertThatThrownBy(() ->
+                            ADMINS_AND_EVERYONE.groupScopes().get("ADMINS").add("x/y"))
                     .isInstanceOf(UnsupportedOperationException.class);
-            assertThatThrownBy(() -> ADMINS_AND_EVERYONE.entitledScopes("web", List.of("ADMINS")).add("x/y"))
+            assertThatThrownBy(() -> ADMINS_AND_EVERYONE
+                            .entitledScopes("web", List.of("ADMINS"))
+                            .add("x/y"))
                     .isInstanceOf(UnsupportedOperationException.class);
         }
     }
@@ -501,7 +531,9 @@ class ScopePolicyTest {
 
         @Test
         void acceptsGroupName_withPunctuationSymbolsAndLetters() {
-            ScopePolicy policy = ScopePolicy.builder().group("Admins-é_ü.+@:ß", List.of("admin/*")).build();
+            ScopePolicy policy = ScopePolicy.builder()
+                    .group("Admins-é_ü.+@:ß", List.of("admin/*"))
+                    .build();
 
             assertThat(policy.groupScopes()).containsOnlyKeys("Admins-é_ü.+@:ß");
         }
@@ -558,12 +590,15 @@ class ScopePolicyTest {
         }
 
         @ParameterizedTest
-        @CsvSource(delimiter = '|', value = {
-            "admin                    | has no '/'",
-            "/read                    | has an empty identifier",
-            "/                        | has an empty identifier",
-            "admin/                   | has an empty scope name",
-            "https://api.example.com/ | has an empty scope name"})
+        @CsvSource(
+                delimiter = '|',
+                value = {
+                    "admin                    | has no '/'",
+                    "/read                    | has an empty identifier",
+                    "/                        | has an empty identifier",
+                    "admin/                   | has an empty scope name",
+                    "https://api.example.com/ | has an empty scope name"
+                })
         void rejectsScope_withoutIdentifierOrName(String scope, String problem) {
             assertThatThrownBy(() -> ScopePolicy.builder().defaultScopes(List.of(scope)))
                     .isInstanceOf(IllegalArgumentException.class)
@@ -614,11 +649,14 @@ class ScopePolicyTest {
         @Test
         void rejectsNullCollections_withTheirNames() {
             assertThatThrownBy(() -> ScopePolicy.builder().groupScopes(null))
-                    .isInstanceOf(NullPointerException.class).hasMessage("groupScopes");
+                    .isInstanceOf(NullPointerException.class)
+                    .hasMessage("groupScopes");
             assertThatThrownBy(() -> ScopePolicy.builder().defaultScopes(null))
-                    .isInstanceOf(NullPointerException.class).hasMessage("defaultScopes");
+                    .isInstanceOf(NullPointerException.class)
+                    .hasMessage("defaultScopes");
             assertThatThrownBy(() -> ScopePolicy.builder().clientGrant("web", null))
-                    .isInstanceOf(NullPointerException.class).hasMessage("scopes");
+                    .isInstanceOf(NullPointerException.class)
+                    .hasMessage("scopes");
         }
     }
 }

@@ -11,8 +11,7 @@ import java.util.HexFormat;
  */
 final class SealedPolicy {
 
-    private SealedPolicy() {
-    }
+    private SealedPolicy() {}
 
     /** The body followed by its {@code end sha256:<digest>} line. */
     static String seal(String body) {
@@ -26,8 +25,8 @@ final class SealedPolicy {
 
     static String sha256(String text) {
         try {
-            return HexFormat.of().formatHex(
-                    MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new AssertionError(e);
         }

@@ -50,8 +50,7 @@ final class MarkdownLinks {
     /** What github-slugger keeps: letters, marks, digits, connector punctuation such as {@code _}, {@code -}, space. */
     private static final Pattern NOT_IN_SLUG = Pattern.compile("[^\\p{L}\\p{M}\\p{N}\\p{Pc} -]");
 
-    private MarkdownLinks() {
-    }
+    private MarkdownLinks() {}
 
     /**
      * A link as written in a Markdown file.
@@ -60,8 +59,7 @@ final class MarkdownLinks {
      * @param line the 1-based line on which the link starts
      * @param target the link's target as written, without angle brackets or title
      */
-    record Link(Path file, int line, String target) {
-    }
+    record Link(Path file, int line, String target) {}
 
     /**
      * Returns the links of a Markdown file, in order, including those with a scheme.
@@ -102,9 +100,11 @@ final class MarkdownLinks {
         String path = decode(hash < 0 ? target : target.substring(0, hash));
         String anchor = hash < 0 ? null : decode(target.substring(hash + 1));
         Path normalRoot = root.toAbsolutePath().normalize();
-        Path resolved = path.isEmpty() ? link.file()
-                : path.startsWith("/") ? normalRoot.resolve(path.substring(1))
-                : link.file().toAbsolutePath().getParent().resolve(path);
+        Path resolved = path.isEmpty()
+                ? link.file()
+                : path.startsWith("/")
+                        ? normalRoot.resolve(path.substring(1))
+                        : link.file().toAbsolutePath().getParent().resolve(path);
         resolved = resolved.toAbsolutePath().normalize();
         String where = String.format("%s:%d: %s: ", relative(normalRoot, link.file()), link.line(), target);
         if (!resolved.startsWith(normalRoot)) {
@@ -113,12 +113,14 @@ final class MarkdownLinks {
         if (!Files.exists(resolved)) {
             return Optional.of(where + "no such file " + relative(normalRoot, resolved));
         }
-        if (anchor == null || Files.isDirectory(resolved) || !resolved.toString().endsWith(".md")) {
+        if (anchor == null
+                || Files.isDirectory(resolved)
+                || !resolved.toString().endsWith(".md")) {
             return Optional.empty();
         }
         if (!anchorsIn(Files.readString(resolved, UTF_8)).contains(anchor)) {
-            return Optional.of(where + "no heading of " + relative(normalRoot, resolved) + " has the anchor '"
-                    + anchor + "'");
+            return Optional.of(
+                    where + "no heading of " + relative(normalRoot, resolved) + " has the anchor '" + anchor + "'");
         }
         return Optional.empty();
     }
@@ -158,7 +160,11 @@ final class MarkdownLinks {
      */
     static String slug(String headingText) {
         String text = LINK_IN_HEADING.matcher(headingText).replaceAll("$1");
-        text = HTML_TAG.matcher(text).replaceAll("").replace("`", "").replace("*", "").strip();
+        text = HTML_TAG.matcher(text)
+                .replaceAll("")
+                .replace("`", "")
+                .replace("*", "")
+                .strip();
         return NOT_IN_SLUG.matcher(text.toLowerCase(Locale.ROOT)).replaceAll("").replace(' ', '-');
     }
 

@@ -28,7 +28,9 @@ class MarkdownLinksTest {
 
     @Test
     void repositoryDocs_haveNoBrokenRelativeLinksOrAnchors() throws IOException {
-        Path root = Path.of(System.getProperty(ROOT_PROPERTY, "..")).toAbsolutePath().normalize();
+        Path root = Path.of(System.getProperty(ROOT_PROPERTY, ".."))
+                .toAbsolutePath()
+                .normalize();
         List<Path> files = new ArrayList<>(List.of(root.resolve("README.md"), root.resolve("CHANGELOG.md")));
         try (Stream<Path> docs = Files.list(root.resolve("docs"))) {
             docs.filter(file -> file.toString().endsWith(".md")).sorted().forEach(files::add);
@@ -49,21 +51,24 @@ class MarkdownLinksTest {
     void reportsMissingFile_withFileLineAndTarget() throws IOException {
         write("README.md", "# Title\n\nSee\n[the guide](docs/guide.md) and [the API](docs/api.md#usage).\n");
 
-        assertThat(problems("README.md")).containsExactly(
-                "README.md:4: docs/guide.md: no such file docs/guide.md",
-                "README.md:4: docs/api.md#usage: no such file docs/api.md");
+        assertThat(problems("README.md"))
+                .containsExactly(
+                        "README.md:4: docs/guide.md: no such file docs/guide.md",
+                        "README.md:4: docs/api.md#usage: no such file docs/api.md");
     }
 
     @Test
     void reportsAnchorWithoutHeading_inAnotherFileAndInTheSameFile() throws IOException {
         write("docs/ops.md", "# Operations\n\n## Troubleshooting\n\n**A scope is missing.** Check the group.\n");
-        write("docs/api.md", "# API\n\n## Options\n\nSee [Operations](ops.md#a-scope-is-missing) and\n"
-                + "[options](#option).\n");
+        write(
+                "docs/api.md",
+                "# API\n\n## Options\n\nSee [Operations](ops.md#a-scope-is-missing) and\n" + "[options](#option).\n");
 
-        assertThat(problems("docs/api.md")).containsExactly(
-                "docs/api.md:5: ops.md#a-scope-is-missing: "
-                        + "no heading of docs/ops.md has the anchor 'a-scope-is-missing'",
-                "docs/api.md:6: #option: no heading of docs/api.md has the anchor 'option'");
+        assertThat(problems("docs/api.md"))
+                .containsExactly(
+                        "docs/api.md:5: ops.md#a-scope-is-missing: "
+                                + "no heading of docs/ops.md has the anchor 'a-scope-is-missing'",
+                        "docs/api.md:6: #option: no heading of docs/api.md has the anchor 'option'");
     }
 
     @Test
@@ -78,27 +83,38 @@ class MarkdownLinksTest {
     void acceptsExistingFilesHeadingsDirectoriesAndRootRelativeLinks() throws IOException {
         write("CHANGELOG.md", "# Changelog\n");
         write("docs/ops.md", "# Operations\n\n## At sign-in\n\n### Notes\n\n## At sign-in\n\n### Notes\n");
-        write("README.md", "# Read me\n\n## The variable `SCOPED_GROUP_AUTH_CLIENTS`\n\n"
-                + "[ops](docs/ops.md#at-sign-in), [again](docs/ops.md#at-sign-in-1 \"title\"),\n"
-                + "[notes](<docs/ops.md#notes-1>), ![dir](docs/), [root](/CHANGELOG.md),\n"
-                + "[self](#the-variable-scoped_group_auth_clients), [web](https://example.com/missing.md#x),\n"
-                + "[mail](mailto:someone@example.com)\n\n[ref]: docs/ops.md#operations\n");
+        write(
+                "README.md",
+                "# Read me\n\n## The variable `SCOPED_GROUP_AUTH_CLIENTS`\n\n"
+                        + "[ops](docs/ops.md#at-sign-in), [again](docs/ops.md#at-sign-in-1 \"title\"),\n"
+                        + "[notes](<docs/ops.md#notes-1>), ![dir](docs/), [root](/CHANGELOG.md),\n"
+                        + "[self](#the-variable-scoped_group_auth_clients), [web](https://example.com/missing.md#x),\n"
+                        + "[mail](mailto:someone@example.com)\n\n[ref]: docs/ops.md#operations\n");
 
         List<MarkdownLinks.Link> links = MarkdownLinks.linksIn(repo.resolve("README.md"));
 
-        assertThat(links).extracting(MarkdownLinks.Link::target).containsExactly(
-                "docs/ops.md#at-sign-in", "docs/ops.md#at-sign-in-1", "docs/ops.md#notes-1", "docs/",
-                "/CHANGELOG.md",
-                "#the-variable-scoped_group_auth_clients", "https://example.com/missing.md#x",
-                "mailto:someone@example.com", "docs/ops.md#operations");
+        assertThat(links)
+                .extracting(MarkdownLinks.Link::target)
+                .containsExactly(
+                        "docs/ops.md#at-sign-in",
+                        "docs/ops.md#at-sign-in-1",
+                        "docs/ops.md#notes-1",
+                        "docs/",
+                        "/CHANGELOG.md",
+                        "#the-variable-scoped_group_auth_clients",
+                        "https://example.com/missing.md#x",
+                        "mailto:someone@example.com",
+                        "docs/ops.md#operations");
         assertThat(problems(repo, links)).isEmpty();
     }
 
     @Test
     void ignoresLinkLikeTextInCodeBlocksInlineCodeAndComments() throws IOException {
-        write("README.md", "# Read me\n\n```java\nlist[0](missing.md)\n```\n\n~~~\n[a](missing.md)\n~~~\n\n"
-                + "Call `map[key](missing.md)` or ``[b](missing.md)``.\n\n<!-- [c](missing.md) -->\n\n"
-                + "[real](missing.md)\n\n[^1]: A footnote, not a link.\n");
+        write(
+                "README.md",
+                "# Read me\n\n```java\nlist[0](missing.md)\n```\n\n~~~\n[a](missing.md)\n~~~\n\n"
+                        + "Call `map[key](missing.md)` or ``[b](missing.md)``.\n\n<!-- [c](missing.md) -->\n\n"
+                        + "[real](missing.md)\n\n[^1]: A footnote, not a link.\n");
 
         assertThat(problems("README.md")).containsExactly("README.md:15: missing.md: no such file missing.md");
     }

@@ -22,8 +22,7 @@ final class CodeAssetLayout {
     /** Where the policy goes in the code directory. */
     static final String POLICY_PATH = PolicyFormat.FILE_NAME;
 
-    private CodeAssetLayout() {
-    }
+    private CodeAssetLayout() {}
 
     /**
      * The function jar (the runtime module's {@code lambda} classifier) that Maven copied for the tests.

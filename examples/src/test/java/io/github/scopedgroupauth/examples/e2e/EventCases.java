@@ -22,8 +22,7 @@ final class EventCases {
     static final String RESOURCE = "/e2e/pre-token-generation-cases.json";
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private EventCases() {
-    }
+    private EventCases() {}
 
     /**
      * One event and the answer expected for it.
@@ -48,14 +47,18 @@ final class EventCases {
             if (expected == null) {
                 expected = ((ObjectNode) node.get("event").deepCopy()).set("response", node.get("expectedResponse"));
             }
-            cases.add(new EventCase(node.path("name").asText(), node.get("event").toString(), expected));
+            cases.add(
+                    new EventCase(node.path("name").asText(), node.get("event").toString(), expected));
         }
         return cases;
     }
 
     /** {@return the first case whose name starts with this} */
     static EventCase named(String prefix) {
-        return load().stream().filter(event -> event.name().startsWith(prefix)).findFirst().orElseThrow();
+        return load().stream()
+                .filter(event -> event.name().startsWith(prefix))
+                .findFirst()
+                .orElseThrow();
     }
 
     /**
@@ -66,14 +69,20 @@ final class EventCases {
         SoftAssertions softly = new SoftAssertions();
         for (EventCase event : load()) {
             InvocationResult result = lambda.invoke(event.event());
-            softly.assertThat(result.isError()).as("%s: reported an error: %s", event, result.body()).isFalse();
+            softly.assertThat(result.isError())
+                    .as("%s: reported an error: %s", event, result.body())
+                    .isFalse();
             if (!result.isError()) {
                 softly.assertThat(parse(result.body())).as(event.name()).isEqualTo(event.expected());
             }
         }
-        softly.assertThat(lambda.runtimeApi().invocationErrors()).as("invocation errors").isEmpty();
+        softly.assertThat(lambda.runtimeApi().invocationErrors())
+                .as("invocation errors")
+                .isEmpty();
         softly.assertThat(lambda.runtimeApi().initErrors()).as("init errors").isEmpty();
-        softly.assertThat(lambda.runtimeApi().unexpectedRequests()).as("rejected requests").isEmpty();
+        softly.assertThat(lambda.runtimeApi().unexpectedRequests())
+                .as("rejected requests")
+                .isEmpty();
         try {
             softly.assertAll();
         } catch (AssertionError e) {

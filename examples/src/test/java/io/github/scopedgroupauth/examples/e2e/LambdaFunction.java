@@ -20,8 +20,14 @@ import java.util.Map;
  * @param snapStart whether the runtime starts as for a SnapStart snapshot: before-checkpoint hooks, then
  *     {@code /restore/next}, then events
  */
-record LambdaFunction(Path codeDirectory, String handler, Map<String, String> environment, int memorySize,
-        Duration timeout, String logLevel, boolean snapStart) {
+record LambdaFunction(
+        Path codeDirectory,
+        String handler,
+        Map<String, String> environment,
+        int memorySize,
+        Duration timeout,
+        String logLevel,
+        boolean snapStart) {
 
     LambdaFunction {
         codeDirectory = codeDirectory.toAbsolutePath();

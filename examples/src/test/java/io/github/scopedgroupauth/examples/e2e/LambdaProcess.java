@@ -61,8 +61,8 @@ final class LambdaProcess implements AutoCloseable {
         RuntimeApiServer api = null;
         try {
             api = new RuntimeApiServer(function.timeout());
-            return new LambdaProcess(api,
-                    ManagedRuntimeLaunch.processBuilder(function, api.address(), workDirectory), workDirectory);
+            return new LambdaProcess(
+                    api, ManagedRuntimeLaunch.processBuilder(function, api.address(), workDirectory), workDirectory);
         } catch (IOException | RuntimeException e) {
             if (api != null) {
                 api.close();
@@ -178,11 +178,10 @@ final class LambdaProcess implements AutoCloseable {
             return wanted.join();
         }
         if (initError.isDone()) {
-            throw failure("the function failed to initialize while waiting for the " + what + ": "
-                    + initError.join(), null);
+            throw failure(
+                    "the function failed to initialize while waiting for the " + what + ": " + initError.join(), null);
         }
-        throw failure("the runtime exited with status " + process.exitValue() + " while waiting for the " + what,
-                null);
+        throw failure("the runtime exited with status " + process.exitValue() + " while waiting for the " + what, null);
     }
 
     private AssertionError failure(String message, Throwable cause) {
@@ -196,7 +195,8 @@ final class LambdaProcess implements AutoCloseable {
     private List<String> read(String stream) {
         try {
             // Decoded leniently: a running child may be in the middle of a character.
-            return new String(Files.readAllBytes(workDirectory.resolve(stream)), StandardCharsets.UTF_8).lines()
+            return new String(Files.readAllBytes(workDirectory.resolve(stream)), StandardCharsets.UTF_8)
+                    .lines()
                     .toList();
         } catch (IOException e) {
             return List.of("[reading " + stream + " failed: " + e + "]");
@@ -216,7 +216,8 @@ final class LambdaProcess implements AutoCloseable {
 
     private static void deleteRecursively(Path directory) {
         try (Stream<Path> paths = Files.walk(directory)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+            paths.sorted(Comparator.reverseOrder())
+                    .forEach(path -> path.toFile().delete());
         } catch (IOException e) {
             // A leftover temporary directory is harmless; the test result does not depend on it.
         }

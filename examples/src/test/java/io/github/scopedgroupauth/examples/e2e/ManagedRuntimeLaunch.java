@@ -29,6 +29,7 @@ final class ManagedRuntimeLaunch {
     private static final String REGION = "us-east-1";
     /** The unqualified function ARN, in a made-up account; sent with every event. */
     static final String FUNCTION_ARN = "arn:aws:lambda:" + REGION + ":123456789012:function:" + FUNCTION_NAME;
+
     private static final String MAIN_CLASS = "com.amazonaws.services.lambda.runtime.api.client.AWSLambda";
     private static final String NATIVE_LIBRARY_PROPERTY =
             "com.amazonaws.services.lambda.runtime.api.client.runtimeapi.NativeClient.JNI";
@@ -42,8 +43,7 @@ final class ManagedRuntimeLaunch {
             "/software/amazon/awssdk/utils-lite/",
             "/software/amazon/awssdk/annotations/");
 
-    private ManagedRuntimeLaunch() {
-    }
+    private ManagedRuntimeLaunch() {}
 
     /**
      * The runtime's process, ready to start.
@@ -84,7 +84,8 @@ final class ManagedRuntimeLaunch {
         // Lambda's /tmp is private to the sandbox; here the child gets a private one too.
         command.add("-Djava.io.tmpdir=" + Files.createDirectory(workDirectory.resolve("tmp")));
         command.add("-classpath");
-        command.add(String.join(File.pathSeparator, jars.stream().map(Path::toString).toList()));
+        command.add(String.join(
+                File.pathSeparator, jars.stream().map(Path::toString).toList()));
         command.add(MAIN_CLASS);
         command.add(function.handler());
         return command;
@@ -139,9 +140,11 @@ final class ManagedRuntimeLaunch {
      */
     private static Path extractNativeLibrary(Path ricJar, Path directory) throws IOException {
         String arch = System.getProperty("os.arch").toLowerCase(Locale.ROOT);
-        String suffix = arch.equals("amd64") || arch.equals("x86_64") ? "x86_64"
+        String suffix = arch.equals("amd64") || arch.equals("x86_64")
+                ? "x86_64"
                 : arch.equals("aarch64") || arch.equals("arm64") ? "aarch_64" : null;
-        if (suffix == null || !System.getProperty("os.name").toLowerCase(Locale.ROOT).contains("linux")) {
+        if (suffix == null
+                || !System.getProperty("os.name").toLowerCase(Locale.ROOT).contains("linux")) {
             return null;
         }
         try (ZipFile ric = new ZipFile(ricJar.toFile())) {

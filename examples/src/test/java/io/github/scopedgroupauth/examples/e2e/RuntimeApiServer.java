@@ -58,8 +58,7 @@ final class RuntimeApiServer implements AutoCloseable {
      * @param errorType the {@code Lambda-Runtime-Function-Error-Type} header, empty if there was none
      * @param body the error document
      */
-    record InitError(String path, String errorType, String body) {
-    }
+    record InitError(String path, String errorType, String body) {}
 
     private static final String PREFIX = "/2018-06-01/runtime/";
     private static final Pattern INVOCATION_RESULT = Pattern.compile("invocation/([^/]+)/(response|error)");
@@ -111,8 +110,8 @@ final class RuntimeApiServer implements AutoCloseable {
 
     /** Queues one event; the future completes with the function's answer, or fails if the server closes first. */
     CompletableFuture<InvocationResult> submit(String event) {
-        Pending next = new Pending(UUID.randomUUID().toString(), event.getBytes(StandardCharsets.UTF_8),
-                new CompletableFuture<>());
+        Pending next = new Pending(
+                UUID.randomUUID().toString(), event.getBytes(StandardCharsets.UTF_8), new CompletableFuture<>());
         current.set(next);
         events.add(next);
         return next.result();
@@ -163,8 +162,9 @@ final class RuntimeApiServer implements AutoCloseable {
         server.stop(0);
         Pending pending = current.get();
         if (pending != null) {
-            pending.result().completeExceptionally(new IllegalStateException(
-                    "the runtime API was closed before invocation " + pending.requestId() + " had a result"));
+            pending.result()
+                    .completeExceptionally(new IllegalStateException(
+                            "the runtime API was closed before invocation " + pending.requestId() + " had a result"));
         }
     }
 
@@ -207,8 +207,8 @@ final class RuntimeApiServer implements AutoCloseable {
         // The four headers Lambda sends with every event. Client-Context and Cognito-Identity are only sent
         // for invocations through the AWS Mobile SDK, so they are left out, as Cognito's invocations do.
         headers.set("Lambda-Runtime-Aws-Request-Id", pending.requestId());
-        headers.set("Lambda-Runtime-Deadline-Ms",
-                Long.toString(System.currentTimeMillis() + functionTimeout.toMillis()));
+        headers.set(
+                "Lambda-Runtime-Deadline-Ms", Long.toString(System.currentTimeMillis() + functionTimeout.toMillis()));
         headers.set("Lambda-Runtime-Invoked-Function-Arn", ManagedRuntimeLaunch.FUNCTION_ARN);
         headers.set("Lambda-Runtime-Trace-Id", traceId());
         send(exchange, 200, pending.event());
@@ -218,14 +218,19 @@ final class RuntimeApiServer implements AutoCloseable {
         String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
         Pending pending = current.get();
         String kind = error ? "error" : "response";
-        if (pending == null || !pending.requestId().equals(requestId) || pending.result().isDone()) {
-            reject(exchange, 400, "POST " + kind + " for request id " + requestId
-                    + ", which is not in flight or already has a result");
+        if (pending == null
+                || !pending.requestId().equals(requestId)
+                || pending.result().isDone()) {
+            reject(
+                    exchange,
+                    400,
+                    "POST " + kind + " for request id " + requestId
+                            + ", which is not in flight or already has a result");
             return;
         }
         String errorType = exchange.getRequestHeaders().getFirst(ERROR_TYPE_HEADER);
-        InvocationResult result = new InvocationResult(requestId, body,
-                error ? (errorType == null ? "" : errorType) : null);
+        InvocationResult result =
+                new InvocationResult(requestId, body, error ? (errorType == null ? "" : errorType) : null);
         if (error) {
             invocationErrors.add(result);
         } else {
@@ -261,10 +266,10 @@ final class RuntimeApiServer implements AutoCloseable {
 
     private static String traceId() {
         ThreadLocalRandom random = ThreadLocalRandom.current();
-        return String.format("Root=1-%08x-%016x%08x;Parent=%016x;Sampled=0", System.currentTimeMillis() / 1000,
-                random.nextLong(), random.nextInt(), random.nextLong());
+        return String.format(
+                "Root=1-%08x-%016x%08x;Parent=%016x;Sampled=0",
+                System.currentTimeMillis() / 1000, random.nextLong(), random.nextInt(), random.nextLong());
     }
 
-    private record Pending(String requestId, byte[] event, CompletableFuture<InvocationResult> result) {
-    }
+    private record Pending(String requestId, byte[] event, CompletableFuture<InvocationResult> result) {}
 }

@@ -35,10 +35,12 @@ class RuntimeInterfaceClientTest {
     /** The ADMINS/EVERYONE policy, written as the construct writes it. */
     private static final PolicyFormat.Written WRITTEN =
             PolicyFormat.write(Map.of("ADMINS", List.of("admin/*"), "EVERYONE", List.of("everyone/*")), List.of());
+
     private static final String POLICY = WRITTEN.text();
     /** The tie of another policy file, for grants written for that file. */
     private static final String OTHER_TIE =
             PolicyFormat.write(Map.of("OTHERS", List.of("other/*")), List.of()).tie();
+
     private static final Map<String, String> CLIENTS =
             Map.of("SCOPED_GROUP_AUTH_CLIENTS", PolicyFormat.variable(WRITTEN.tie(), List.of("webclient123=*")));
     private static final String ESCALATION = "everyone-only user requesting admin/* through the hosted UI";
@@ -54,8 +56,9 @@ class RuntimeInterfaceClientTest {
         try (LambdaProcess lambda = LambdaProcess.start(function)) {
             // when, then
             EventCases.assertEveryCaseAnswered(lambda);
-            System.out.printf("RuntimeInterfaceClientTest: %d ms from starting the JVM to the first response"
-                    + " (%d ms to the first request for an event)%n",
+            System.out.printf(
+                    "RuntimeInterfaceClientTest: %d ms from starting the JVM to the first response"
+                            + " (%d ms to the first request for an event)%n",
                     lambda.timeToFirstResponse().orElseThrow().toMillis(),
                     lambda.timeToFirstNext().orElseThrow().toMillis());
         }
@@ -75,20 +78,24 @@ class RuntimeInterfaceClientTest {
 
         // then: closing waited for the whole output
         List<String> messages = logsOf(lambda, result).stream()
-                .map(log -> log.path("level").asText() + " " + log.path("message").asText())
+                .map(log ->
+                        log.path("level").asText() + " " + log.path("message").asText())
                 .toList();
-        assertThat(messages).as(lambda::diagnostics).containsExactly(
-                "DEBUG scope decision: trigger=TokenGeneration_HostedAuth client=webclient123 groups=[EVERYONE]"
-                        + " added=[] suppressed=[admin/*]",
-                "WARN suppressed requested scopes [admin/*] not entitled by groups [EVERYONE] on client webclient123");
-        assertThat(String.join("\n", lambda.stdoutLines())).as(lambda::diagnostics)
+        assertThat(messages)
+                .as(lambda::diagnostics)
+                .containsExactly(
+                        "DEBUG scope decision: trigger=TokenGeneration_HostedAuth client=webclient123 groups=[EVERYONE]"
+                                + " added=[] suppressed=[admin/*]",
+                        "WARN suppressed requested scopes [admin/*] not entitled by groups [EVERYONE] on client webclient123");
+        assertThat(String.join("\n", lambda.stdoutLines()))
+                .as(lambda::diagnostics)
                 .doesNotContain("bob@example.com", "22222222-2222-2222-2222-222222222222", "\"bob\"");
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("brokenConfigurations")
-    void reportsInitErrorNamingTheProblem_whenConfigurationIsBroken(String problem, String policy,
-            Map<String, String> environment, String expectedMessage) throws IOException {
+    void reportsInitErrorNamingTheProblem_whenConfigurationIsBroken(
+            String problem, String policy, Map<String, String> environment, String expectedMessage) throws IOException {
         // given
         LambdaFunction function = function(codeWith(policy), environment);
 
@@ -99,36 +106,55 @@ class RuntimeInterfaceClientTest {
             // then
             assertThat(error.path()).isEqualTo("/2018-06-01/runtime/init/error");
             assertThat(error.errorType()).isEqualTo("Runtime.BadFunctionCode");
-            assertThat(EventCases.parse(error.body())).as(lambda::diagnostics).isEqualTo(EventCases.parse(
-                    "{\"errorMessage\":" + quote(expectedMessage)
+            assertThat(EventCases.parse(error.body()))
+                    .as(lambda::diagnostics)
+                    .isEqualTo(EventCases.parse("{\"errorMessage\":" + quote(expectedMessage)
                             + ",\"errorType\":\"io.github.scopedgroupauth.runtime.InvalidPolicyException\"}"));
             assertThat(lambda.awaitExit()).as("exit status").isEqualTo(1);
-            assertThat(lambda.timeToFirstNext()).as("time to a request for an event, which never comes").isEmpty();
+            assertThat(lambda.timeToFirstNext())
+                    .as("time to a request for an event, which never comes")
+                    .isEmpty();
         }
     }
 
     static Stream<Arguments> brokenConfigurations() {
         return Stream.of(
-                Arguments.of("policy file edited after the construct wrote it",
-                        POLICY.replace("group EVERYONE everyone/*", "group EVERYONE admin/*"), CLIENTS,
+                Arguments.of(
+                        "policy file edited after the construct wrote it",
+                        POLICY.replace("group EVERYONE everyone/*", "group EVERYONE admin/*"),
+                        CLIENTS,
                         "scoped-group-auth.conf does not match the digest on its last line: it was changed after the"
                                 + " ScopedGroupAuth construct wrote it; redeploy the function code the construct"
                                 + " wrote"),
-                Arguments.of("client grants not set", POLICY, Map.of(),
+                Arguments.of(
+                        "client grants not set",
+                        POLICY,
+                        Map.of(),
                         "SCOPED_GROUP_AUTH_CLIENTS is not set; set it to '" + WRITTEN.tie() + ":*' to"
                                 + " let every app client receive managed scopes, or to '" + WRITTEN.tie()
                                 + ":clientId=numbers' grants"),
-                Arguments.of("client granted a scope number beyond the managed scopes", POLICY,
-                        Map.of("SCOPED_GROUP_AUTH_CLIENTS", PolicyFormat.variable(WRITTEN.tie(), List.of("webclient123=0,2"))),
+                Arguments.of(
+                        "client granted a scope number beyond the managed scopes",
+                        POLICY,
+                        Map.of(
+                                "SCOPED_GROUP_AUTH_CLIENTS",
+                                PolicyFormat.variable(WRITTEN.tie(), List.of("webclient123=0,2"))),
                         "SCOPED_GROUP_AUTH_CLIENTS entry for app client 'webclient123' has scope number '2'; use '*'"
                                 + " or numbers from 0 to 1, one per managed scope in ascending order"),
-                Arguments.of("client grants written for another policy file", POLICY,
-                        Map.of("SCOPED_GROUP_AUTH_CLIENTS", PolicyFormat.variable(OTHER_TIE, List.of("webclient123=0"))),
+                Arguments.of(
+                        "client grants written for another policy file",
+                        POLICY,
+                        Map.of(
+                                "SCOPED_GROUP_AUTH_CLIENTS",
+                                PolicyFormat.variable(OTHER_TIE, List.of("webclient123=0"))),
                         "SCOPED_GROUP_AUTH_CLIENTS was written for policy file '" + OTHER_TIE
                                 + "', but this function's scoped-group-auth.conf is '" + WRITTEN.tie()
                                 + "'; scope numbers would name other scopes: deploy the variable and the function"
                                 + " code together (redeploy the stack) rather than editing either by hand"),
-                Arguments.of("policy file missing", null, CLIENTS,
+                Arguments.of(
+                        "policy file missing",
+                        null,
+                        CLIENTS,
                         "scoped-group-auth.conf is not on the classpath; package it at the root of the function"
                                 + " code (the ScopedGroupAuth construct does this)"));
     }
@@ -164,7 +190,10 @@ class RuntimeInterfaceClientTest {
                 .filter(log -> "ERROR".equals(log.path("level").asText()))
                 .map(log -> log.path("message").asText())
                 .toList();
-        assertThat(errors).as(lambda::diagnostics).first().asString()
+        assertThat(errors)
+                .as(lambda::diagnostics)
+                .first()
+                .asString()
                 .startsWith("pre token generation event version '");
         assertThat(String.join("\n", lambda.stdoutLines())).doesNotContain("bob@example.com");
     }
@@ -190,8 +219,8 @@ class RuntimeInterfaceClientTest {
 
             // then
             assertThat(first.errorType()).as(lambda::diagnostics).isEqualTo("Runtime.BadFunctionCode");
-            assertThat(EventCases.parse(first.body())).isEqualTo(EventCases.parse(
-                    "{\"errorMessage\":\"Class not found:"
+            assertThat(EventCases.parse(first.body()))
+                    .isEqualTo(EventCases.parse("{\"errorMessage\":\"Class not found:"
                             + " io.github.scopedgroupauth.runtime.PreTokenGenerationHandler\","
                             + "\"errorType\":\"java.lang.ClassNotFoundException\"}"));
             assertThat(second).isEqualTo(new InvocationResult(second.requestId(), first.body(), first.errorType()));
@@ -215,11 +244,14 @@ class RuntimeInterfaceClientTest {
             lambda.awaitReady();
 
             // then: only a SnapStart start runs the before-checkpoint hooks, then asks for /restore/next
-            assertThat(lambda.runtimeApi().restoreRequested()).as(lambda::diagnostics).isEqualTo(snapStart);
+            assertThat(lambda.runtimeApi().restoreRequested())
+                    .as(lambda::diagnostics)
+                    .isEqualTo(snapStart);
             assertThat(lambda.runtimeApi().initErrors()).isEmpty();
         }
         assertThat(Files.readString(classLog).contains(" io.github.scopedgroupauth.runtime.ScopeDecision "))
-                .as("decisions made before any event").isEqualTo(snapStart);
+                .as("decisions made before any event")
+                .isEqualTo(snapStart);
     }
 
     @Test
@@ -233,7 +265,9 @@ class RuntimeInterfaceClientTest {
             InvocationResult result = lambda.invoke(escalation.event());
 
             // then: the RIC asks for /restore/next only after the before-checkpoint hooks (priming) succeeded
-            assertThat(lambda.runtimeApi().restoreRequested()).as(lambda::diagnostics).isTrue();
+            assertThat(lambda.runtimeApi().restoreRequested())
+                    .as(lambda::diagnostics)
+                    .isTrue();
             assertThat(result.isError()).as(lambda::diagnostics).isFalse();
             assertThat(EventCases.parse(result.body())).isEqualTo(escalation.expected());
             assertThat(lambda.runtimeApi().initErrors()).isEmpty();
@@ -242,8 +276,7 @@ class RuntimeInterfaceClientTest {
 
     /** Lays out the function code with this policy body, sealed as the construct seals it. */
     private Path codeWith(String policy) throws IOException {
-        return CodeAssetLayout.layOut(code, CodeAssetLayout.lambdaJar(),
-                policy);
+        return CodeAssetLayout.layOut(code, CodeAssetLayout.lambdaJar(), policy);
     }
 
     private static LambdaFunction function(Path code, Map<String, String> environment) {
@@ -254,7 +287,8 @@ class RuntimeInterfaceClientTest {
     private static List<JsonNode> logsOf(LambdaProcess lambda, InvocationResult invocation) {
         return lambda.stdoutLines().stream()
                 .map(EventCases::parse)
-                .filter(log -> invocation.requestId().equals(log.path("AWSRequestId").asText()))
+                .filter(log ->
+                        invocation.requestId().equals(log.path("AWSRequestId").asText()))
                 .toList();
     }
 

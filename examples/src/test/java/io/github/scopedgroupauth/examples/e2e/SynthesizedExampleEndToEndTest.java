@@ -43,9 +43,10 @@ class SynthesizedExampleEndToEndTest {
         App app = new App(AppProps.builder().outdir(outdir.toString()).build());
         ScopedGroupAuthExample stack = new ScopedGroupAuthExample(app, "ScopedGroupAuthExample", null);
         CloudAssembly assembly = app.synth();
-        Map<String, Map<String, Object>> functions = Template.fromStack(stack)
-                .findResources("AWS::Lambda::Function");
-        assertThat(functions).as("the example defines one function: the trigger").hasSize(1);
+        Map<String, Map<String, Object>> functions = Template.fromStack(stack).findResources("AWS::Lambda::Function");
+        assertThat(functions)
+                .as("the example defines one function: the trigger")
+                .hasSize(1);
         properties = map(functions.values().iterator().next().get("Properties"));
         String s3Key = (String) map(properties.get("Code")).get("S3Key");
         Map<String, String> environment = new LinkedHashMap<>();
@@ -65,9 +66,12 @@ class SynthesizedExampleEndToEndTest {
     void synthesizedFunctionAnswersEveryEventAsExpected_underTheRuntimeInterfaceClient() throws IOException {
         try (LambdaProcess lambda = LambdaProcess.start(function)) {
             EventCases.assertEveryCaseAnswered(lambda);
-            System.out.printf("SynthesizedExampleEndToEndTest: %d ms from starting the JVM to the first response"
-                    + " (SnapStart %s, %d MB)%n", lambda.timeToFirstResponse().orElseThrow().toMillis(),
-                    function.snapStart() ? "on" : "off", function.memorySize());
+            System.out.printf(
+                    "SynthesizedExampleEndToEndTest: %d ms from starting the JVM to the first response"
+                            + " (SnapStart %s, %d MB)%n",
+                    lambda.timeToFirstResponse().orElseThrow().toMillis(),
+                    function.snapStart() ? "on" : "off",
+                    function.memorySize());
         }
     }
 
@@ -97,8 +101,10 @@ class SynthesizedExampleEndToEndTest {
         Map<String, Object> intrinsic = map(value);
         if (intrinsic.containsKey("Ref")) {
             String logicalId = (String) intrinsic.get("Ref");
-            return CLIENT_IDS.entrySet().stream().filter(client -> logicalId.startsWith(client.getKey()))
-                    .map(Map.Entry::getValue).findFirst()
+            return CLIENT_IDS.entrySet().stream()
+                    .filter(client -> logicalId.startsWith(client.getKey()))
+                    .map(Map.Entry::getValue)
+                    .findFirst()
                     .orElseThrow(() -> new AssertionError("no test value for a Ref to " + logicalId));
         }
         List<?> join = (List<?>) intrinsic.get("Fn::Join");

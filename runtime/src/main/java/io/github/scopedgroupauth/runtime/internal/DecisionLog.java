@@ -15,6 +15,7 @@ public final class DecisionLog {
 
     /** Set by Lambda to the application log level when the function logs in JSON. */
     public static final String LOG_LEVEL_VARIABLE = "AWS_LAMBDA_LOG_LEVEL";
+
     private static final Set<String> ABOVE_DEBUG = Set.of("INFO", "WARN", "ERROR", "FATAL");
     private static final int MAX_VALUE_LENGTH = 256;
     private static final int MAX_ITEMS = 20;
@@ -34,8 +35,8 @@ public final class DecisionLog {
      * @param added the scopes added
      * @param suppressed the scopes suppressed
      */
-    public DecisionLog(String triggerSource, String clientId, List<String> groups, List<String> added,
-            List<String> suppressed) {
+    public DecisionLog(
+            String triggerSource, String clientId, List<String> groups, List<String> added, List<String> suppressed) {
         this.triggerSource = clean(triggerSource);
         this.clientId = clean(clientId);
         this.groups = list(groups);
@@ -60,8 +61,8 @@ public final class DecisionLog {
      * @return one line of text
      */
     public String decision() {
-        return "scope decision: trigger=" + triggerSource + " client=" + clientId + " groups=" + groups
-                + " added=" + added + " suppressed=" + suppressed;
+        return "scope decision: trigger=" + triggerSource + " client=" + clientId + " groups=" + groups + " added="
+                + added + " suppressed=" + suppressed;
     }
 
     /**

@@ -53,8 +53,10 @@ public final class SnapStartPriming implements Resource {
      * @return a new event; no personal data
      */
     public static CognitoUserPoolPreTokenGenerationEventV2 syntheticEvent(ScopePolicy policy) {
-        List<String> groups = policy.groupScopes().keySet().stream().sorted().limit(1).toList();
-        String clientId = policy.clientGrants().keySet().stream().sorted().findFirst().orElse("priming");
+        List<String> groups =
+                policy.groupScopes().keySet().stream().sorted().limit(1).toList();
+        String clientId =
+                policy.clientGrants().keySet().stream().sorted().findFirst().orElse("priming");
         Set<String> requested = new TreeSet<>(policy.managedScopes());
         requested.removeAll(policy.entitledScopes(clientId, groups));
         requested.add("openid");

@@ -59,8 +59,7 @@ public final class PolicyFormat {
     private static final String COMMENT =
             "# Written by the ScopedGroupAuth construct; read by its pre token generation handler.\n";
 
-    private PolicyFormat() {
-    }
+    private PolicyFormat() {}
 
     /**
      * A written policy file.
@@ -68,8 +67,7 @@ public final class PolicyFormat {
      * @param text the file's text, sealed by its last line
      * @param tie the first {@value #TIE_LENGTH} hex digits of its digest, which start the grant variable
      */
-    public record Written(String text, String tie) {
-    }
+    public record Written(String text, String tie) {}
 
     /**
      * Writes the file for a policy. Sorted, so the same policy always gives the same bytes.
@@ -78,9 +76,13 @@ public final class PolicyFormat {
      * @param defaultScopes the scopes of every signed-in user; possibly empty
      * @return the text and its tie
      */
-    public static Written write(Map<String, ? extends Collection<String>> groupScopes,
-            Collection<String> defaultScopes) {
-        StringBuilder body = new StringBuilder(COMMENT).append(HEADER).append(' ').append(FORMAT_VERSION).append('\n');
+    public static Written write(
+            Map<String, ? extends Collection<String>> groupScopes, Collection<String> defaultScopes) {
+        StringBuilder body = new StringBuilder(COMMENT)
+                .append(HEADER)
+                .append(' ')
+                .append(FORMAT_VERSION)
+                .append('\n');
         new TreeMap<>(groupScopes).forEach((group, scopes) -> line(body, "group " + group, scopes));
         if (!defaultScopes.isEmpty()) {
             line(body, "default", defaultScopes);
@@ -158,8 +160,8 @@ public final class PolicyFormat {
 
     static String sha256(String text) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(text.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is missing from this JVM", e);
         }

@@ -1,5 +1,14 @@
 package io.github.scopedgroupauth.runtime.policy;
 
+import static io.github.scopedgroupauth.runtime.policy.PolicyFormat.ANY_CLIENT;
+import static io.github.scopedgroupauth.runtime.policy.PolicyFormat.CLIENTS_VARIABLE;
+import static io.github.scopedgroupauth.runtime.policy.PolicyFormat.END;
+import static io.github.scopedgroupauth.runtime.policy.PolicyFormat.FILE_NAME;
+import static io.github.scopedgroupauth.runtime.policy.PolicyFormat.FORMAT_VERSION;
+import static io.github.scopedgroupauth.runtime.policy.PolicyFormat.HEADER;
+import static io.github.scopedgroupauth.runtime.policy.PolicyFormat.TIE_LENGTH;
+import static io.github.scopedgroupauth.runtime.policy.PolicyFormat.sha256;
+
 import io.github.scopedgroupauth.runtime.InvalidPolicyException;
 import io.github.scopedgroupauth.runtime.ScopePolicy;
 import java.nio.ByteBuffer;
@@ -18,15 +27,6 @@ import java.util.SortedSet;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
 
-import static io.github.scopedgroupauth.runtime.policy.PolicyFormat.ANY_CLIENT;
-import static io.github.scopedgroupauth.runtime.policy.PolicyFormat.CLIENTS_VARIABLE;
-import static io.github.scopedgroupauth.runtime.policy.PolicyFormat.END;
-import static io.github.scopedgroupauth.runtime.policy.PolicyFormat.FILE_NAME;
-import static io.github.scopedgroupauth.runtime.policy.PolicyFormat.FORMAT_VERSION;
-import static io.github.scopedgroupauth.runtime.policy.PolicyFormat.HEADER;
-import static io.github.scopedgroupauth.runtime.policy.PolicyFormat.TIE_LENGTH;
-import static io.github.scopedgroupauth.runtime.policy.PolicyFormat.sha256;
-
 /** Reads what {@link PolicyFormat#write} wrote, refusing anything else with a message that names it. */
 final class PolicyReader {
 
@@ -34,8 +34,7 @@ final class PolicyReader {
     private static final Pattern NUMBER = Pattern.compile("[0-9]+");
     private static final Pattern DIGEST = Pattern.compile("[0-9a-f]{64}");
 
-    private PolicyReader() {
-    }
+    private PolicyReader() {}
 
     static ScopePolicy read(byte[] file, Map<String, String> environment) {
         Sealed sealed = unseal(decode(file));
@@ -52,28 +51,30 @@ final class PolicyReader {
 
     /** Strict UTF-8: a malformed byte is refused with its offset, never replaced with U+FFFD. */
     private static String decode(byte[] file) {
-        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+        CharsetDecoder decoder = StandardCharsets.UTF_8
+                .newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
         ByteBuffer in = ByteBuffer.wrap(file);
         CharBuffer out = CharBuffer.allocate(file.length);
         CoderResult result = decoder.decode(in, out, true);
         if (result.isError()) {
-            throw new InvalidPolicyException(String.format("%s is not valid UTF-8: byte %d is malformed; the file"
-                    + " must be UTF-8 text as the ScopedGroupAuth construct writes it", FILE_NAME, in.position()));
+            throw new InvalidPolicyException(String.format(
+                    "%s is not valid UTF-8: byte %d is malformed; the file"
+                            + " must be UTF-8 text as the ScopedGroupAuth construct writes it",
+                    FILE_NAME, in.position()));
         }
         decoder.flush(out);
         String text = out.flip().toString();
         if (text.startsWith("\uFEFF")) {
-            throw new InvalidPolicyException(FILE_NAME + " starts with a byte-order mark (U+FEFF); write it"
-                    + " as UTF-8 without one");
+            throw new InvalidPolicyException(
+                    FILE_NAME + " starts with a byte-order mark (U+FEFF); write it" + " as UTF-8 without one");
         }
         return text;
     }
 
     /** The text before the last line, and its SHA-256 digest in lowercase hex. */
-    private record Sealed(String body, String digest) {
-    }
+    private record Sealed(String body, String digest) {}
 
     /** Checks the last line's digest against everything before it. */
     private static Sealed unseal(String text) {
@@ -83,7 +84,8 @@ final class PolicyReader {
         }
         int lastLine = text.endsWith("\n") ? text.lastIndexOf('\n', text.length() - 2) + 1 : -1;
         String seal = lastLine < 0 ? "" : text.substring(lastLine, text.length() - 1);
-        if (!seal.startsWith(END) || !DIGEST.matcher(seal.substring(END.length())).matches()) {
+        if (!seal.startsWith(END)
+                || !DIGEST.matcher(seal.substring(END.length())).matches()) {
             throw new InvalidPolicyException(FILE_NAME + " is incomplete: its last line must be '" + END
                     + "<64 lowercase hex digits>' followed by a line break, but the file was cut short or edited;"
                     + " redeploy the function code the ScopedGroupAuth construct wrote");
@@ -125,8 +127,9 @@ final class PolicyReader {
                         String group = arguments.isEmpty() ? "" : arguments.get(0);
                         Integer earlier = groupLines.putIfAbsent(group, number);
                         if (earlier != null) {
-                            throw new IllegalArgumentException(String.format("group '%s' is already defined on"
-                                    + " line %d; give each group one line", Printable.excerpt(group), earlier));
+                            throw new IllegalArgumentException(String.format(
+                                    "group '%s' is already defined on" + " line %d; give each group one line",
+                                    Printable.excerpt(group), earlier));
                         }
                         List<String> scopes = arguments.isEmpty() ? List.of() : arguments.subList(1, arguments.size());
                         policy.group(group, scopes);
@@ -141,16 +144,17 @@ final class PolicyReader {
                         policy.defaultScopes(arguments);
                         managed.addAll(arguments);
                     }
-                    default -> throw new IllegalArgumentException(String.format(
-                            "unknown directive '%s'; expected 'group' or 'default'", Printable.excerpt(words[0])));
+                    default ->
+                        throw new IllegalArgumentException(String.format(
+                                "unknown directive '%s'; expected 'group' or 'default'", Printable.excerpt(words[0])));
                 }
             } catch (IllegalArgumentException e) {
                 throw new InvalidPolicyException(where + e.getMessage(), e);
             }
         }
         if (!header) {
-            throw new InvalidPolicyException(FILE_NAME + " has no header; it must start with '" + HEADER + " "
-                    + FORMAT_VERSION + "'");
+            throw new InvalidPolicyException(
+                    FILE_NAME + " has no header; it must start with '" + HEADER + " " + FORMAT_VERSION + "'");
         }
         if (managed.isEmpty()) {
             throw new InvalidPolicyException(FILE_NAME + " defines no group and no default scopes;"
@@ -174,23 +178,27 @@ final class PolicyReader {
     private static Map<String, List<String>> parseGrants(String variable, String fileDigest, List<String> numbered) {
         String tie = fileDigest.substring(0, TIE_LENGTH);
         if (variable == null || variable.isBlank()) {
-            throw new InvalidPolicyException(String.format("%s is not set; set it to '%s:%s' to let every app client"
-                    + " receive managed scopes, or to '%s:clientId=numbers' grants", CLIENTS_VARIABLE, tie, ANY_CLIENT,
-                    tie));
+            throw new InvalidPolicyException(String.format(
+                    "%s is not set; set it to '%s:%s' to let every app client"
+                            + " receive managed scopes, or to '%s:clientId=numbers' grants",
+                    CLIENTS_VARIABLE, tie, ANY_CLIENT, tie));
         }
         String value = variable.strip();
         int colon = value.indexOf(':');
         if (colon < 0) {
-            throw new InvalidPolicyException(String.format("%s '%s' does not start with the digest of the policy"
-                    + " file it numbers; expected '%s:' before the grants: deploy the variable and the function"
-                    + " code together (redeploy the stack)", CLIENTS_VARIABLE, Printable.excerpt(value), tie));
+            throw new InvalidPolicyException(String.format(
+                    "%s '%s' does not start with the digest of the policy"
+                            + " file it numbers; expected '%s:' before the grants: deploy the variable and the function"
+                            + " code together (redeploy the stack)",
+                    CLIENTS_VARIABLE, Printable.excerpt(value), tie));
         }
         String written = value.substring(0, colon).strip();
         if (!tie.equals(written)) {
-            throw new InvalidPolicyException(String.format("%s was written for policy file '%s', but this function's"
-                    + " %s is '%s'; scope numbers would name other scopes: deploy the variable and the function code"
-                    + " together (redeploy the stack) rather than editing either by hand", CLIENTS_VARIABLE,
-                    Printable.excerpt(written), FILE_NAME, tie));
+            throw new InvalidPolicyException(String.format(
+                    "%s was written for policy file '%s', but this function's"
+                            + " %s is '%s'; scope numbers would name other scopes: deploy the variable and the function code"
+                            + " together (redeploy the stack) rather than editing either by hand",
+                    CLIENTS_VARIABLE, Printable.excerpt(written), FILE_NAME, tie));
         }
         Map<String, List<String>> grants = new LinkedHashMap<>();
         String entries = value.substring(colon + 1).strip();
@@ -201,15 +209,17 @@ final class PolicyReader {
             String grant = entry.strip();
             int equals = grant.indexOf('=');
             if (equals <= 0 || equals == grant.length() - 1) {
-                throw new InvalidPolicyException(String.format("%s entry '%s' is not 'clientId=numbers';"
-                        + " separate entries with ';'", CLIENTS_VARIABLE, Printable.excerpt(grant)));
+                throw new InvalidPolicyException(String.format(
+                        "%s entry '%s' is not 'clientId=numbers';" + " separate entries with ';'",
+                        CLIENTS_VARIABLE, Printable.excerpt(grant)));
             }
             String clientId = grant.substring(0, equals);
             String numbers = grant.substring(equals + 1);
             List<String> scopes = "*".equals(numbers) ? numbered : scopesByNumber(clientId, numbers, numbered);
             if (grants.put(clientId, scopes) != null) {
-                throw new InvalidPolicyException(String.format("%s grants app client '%s' twice; give each client"
-                        + " one entry", CLIENTS_VARIABLE, Printable.excerpt(clientId)));
+                throw new InvalidPolicyException(String.format(
+                        "%s grants app client '%s' twice; give each client" + " one entry",
+                        CLIENTS_VARIABLE, Printable.excerpt(clientId)));
             }
         }
         return grants;
@@ -222,8 +232,8 @@ final class PolicyReader {
             if (index < 0 || index >= numbered.size()) {
                 throw new InvalidPolicyException(String.format(
                         "%s entry for app client '%s' has scope number '%s'; use '*' or numbers from 0 to %d,"
-                                + " one per managed scope in ascending order", CLIENTS_VARIABLE,
-                        Printable.excerpt(clientId), Printable.excerpt(number), numbered.size() - 1));
+                                + " one per managed scope in ascending order",
+                        CLIENTS_VARIABLE, Printable.excerpt(clientId), Printable.excerpt(number), numbered.size() - 1));
             }
             scopes.add(numbered.get(index));
         }

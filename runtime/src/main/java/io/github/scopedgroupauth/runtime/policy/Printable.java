@@ -11,8 +11,7 @@ public final class Printable {
     /** Enough of a value from a file or an event to recognise it; the rest is only counted. */
     static final int EXCERPT_LENGTH = 120;
 
-    private Printable() {
-    }
+    private Printable() {}
 
     /**
      * The whole value with every invisible or line-breaking character escaped, for values from the app's own
@@ -58,8 +57,13 @@ public final class Printable {
             return false;
         }
         switch (Character.getType(c)) {
-            case Character.CONTROL, Character.FORMAT, Character.SPACE_SEPARATOR, Character.LINE_SEPARATOR,
-                    Character.PARAGRAPH_SEPARATOR, Character.SURROGATE, Character.PRIVATE_USE,
+            case Character.CONTROL,
+                    Character.FORMAT,
+                    Character.SPACE_SEPARATOR,
+                    Character.LINE_SEPARATOR,
+                    Character.PARAGRAPH_SEPARATOR,
+                    Character.SURROGATE,
+                    Character.PRIVATE_USE,
                     Character.UNASSIGNED:
                 return true;
             default:

@@ -29,8 +29,7 @@ public final class ScopeSyntax {
     private static final Pattern NAME = Pattern.compile("[\\x21\\x23-\\x2E\\x30-\\x5B\\x5D-\\x7E]+");
     private static final Pattern GROUP_NAME = Pattern.compile("[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}]+");
 
-    private ScopeSyntax() {
-    }
+    private ScopeSyntax() {}
 
     /**
      * What is wrong with a scope string, phrased to follow {@code "scope 'x' "}.
@@ -49,8 +48,8 @@ public final class ScopeSyntax {
         for (int i = 0; i < scope.length(); i++) {
             char c = scope.charAt(i);
             if (Character.isWhitespace(c) || Character.isISOControl(c) || c == '"' || c == '\\') {
-                return Optional.of("contains whitespace, a control character, '\"' or '\\'; scopes may not"
-                        + " contain them");
+                return Optional.of(
+                        "contains whitespace, a control character, '\"' or '\\'; scopes may not" + " contain them");
             }
         }
         int slash = scope.lastIndexOf('/');
@@ -69,7 +68,8 @@ public final class ScopeSyntax {
         if (slash == scope.length() - 1) {
             return Optional.of("has an empty scope name; write scopes as 'identifier/scopeName', e.g. 'admin/*'");
         }
-        if (!IDENTIFIER.matcher(identifier(scope)).matches() || !NAME.matcher(name(scope)).matches()) {
+        if (!IDENTIFIER.matcher(identifier(scope)).matches()
+                || !NAME.matcher(name(scope)).matches()) {
             return Optional.of("contains a character outside printable ASCII; Cognito scopes allow only"
                     + " printable ASCII characters");
         }

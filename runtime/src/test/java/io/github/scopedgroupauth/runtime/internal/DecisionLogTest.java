@@ -11,21 +11,27 @@ class DecisionLogTest {
 
     @Test
     void writesTheWholeDecision_onTheDebugLine() {
-        DecisionLog log = new DecisionLog("TokenGeneration_RefreshTokens", "web-client-1",
-                List.of("ADMINS", "EVERYONE"), List.of("everyone/*"), List.of("admin/*", "other/x"));
+        DecisionLog log = new DecisionLog(
+                "TokenGeneration_RefreshTokens",
+                "web-client-1",
+                List.of("ADMINS", "EVERYONE"),
+                List.of("everyone/*"),
+                List.of("admin/*", "other/x"));
 
-        assertThat(log.decision()).isEqualTo("scope decision: trigger=TokenGeneration_RefreshTokens"
-                + " client=web-client-1 groups=[ADMINS,EVERYONE] added=[everyone/*] suppressed=[admin/*,other/x]");
-        assertThat(log.suppression()).isEqualTo("suppressed requested scopes [admin/*,other/x] not entitled by"
-                + " groups [ADMINS,EVERYONE] on client web-client-1");
+        assertThat(log.decision())
+                .isEqualTo(
+                        "scope decision: trigger=TokenGeneration_RefreshTokens"
+                                + " client=web-client-1 groups=[ADMINS,EVERYONE] added=[everyone/*] suppressed=[admin/*,other/x]");
+        assertThat(log.suppression())
+                .isEqualTo("suppressed requested scopes [admin/*,other/x] not entitled by"
+                        + " groups [ADMINS,EVERYONE] on client web-client-1");
     }
 
     @Test
     void writesDash_forMissingValues() {
         DecisionLog log = new DecisionLog(null, null, Arrays.asList(null, "G"), List.of(), List.of());
 
-        assertThat(log.decision())
-                .isEqualTo("scope decision: trigger=- client=- groups=[-,G] added=[] suppressed=[]");
+        assertThat(log.decision()).isEqualTo("scope decision: trigger=- client=- groups=[-,G] added=[] suppressed=[]");
     }
 
     @Test
@@ -42,8 +48,9 @@ class DecisionLogTest {
 
         DecisionLog log = new DecisionLog("t", "x".repeat(257), List.of(longGroup), List.of(), List.of());
 
-        assertThat(log.decision()).isEqualTo("scope decision: trigger=t client=" + "x".repeat(256)
-                + " groups=[" + "G".repeat(256) + "] added=[] suppressed=[]");
+        assertThat(log.decision())
+                .isEqualTo("scope decision: trigger=t client=" + "x".repeat(256) + " groups=[" + "G".repeat(256)
+                        + "] added=[] suppressed=[]");
     }
 
     @Test
@@ -55,8 +62,9 @@ class DecisionLogTest {
 
         DecisionLog log = new DecisionLog("t", "c", groups, List.of(), List.of());
 
-        assertThat(log.decision()).isEqualTo("scope decision: trigger=t client=c groups=[G0,G1,G2,G3,G4,G5,G6,G7,"
-                + "G8,G9,G10,G11,G12,G13,G14,G15,G16,G17,G18,G19,... 3 more] added=[] suppressed=[]");
+        assertThat(log.decision())
+                .isEqualTo("scope decision: trigger=t client=c groups=[G0,G1,G2,G3,G4,G5,G6,G7,"
+                        + "G8,G9,G10,G11,G12,G13,G14,G15,G16,G17,G18,G19,... 3 more] added=[] suppressed=[]");
     }
 
     @Test
@@ -72,8 +80,16 @@ class DecisionLogTest {
     }
 
     @org.junit.jupiter.params.ParameterizedTest
-    @org.junit.jupiter.params.provider.CsvSource({"DEBUG,true", "TRACE,true", "debug,true", "INFO,false",
-            "WARN,false", "ERROR,false", "FATAL,false", "' warn ',false"})
+    @org.junit.jupiter.params.provider.CsvSource({
+        "DEBUG,true",
+        "TRACE,true",
+        "debug,true",
+        "INFO,false",
+        "WARN,false",
+        "ERROR,false",
+        "FATAL,false",
+        "' warn ',false"
+    })
     void debugLinesAreFormattedOnlyWhenLambdaWouldWriteThem(String level, boolean logged) {
         assertThat(DecisionLog.debugLogged(level)).isEqualTo(logged);
     }

@@ -16,10 +16,11 @@ class LoggerContextTest {
 
         assertThat(logger).isNotNull();
         assertThatCode(() -> {
-            logger.log("line");
-            logger.log("line", LogLevel.WARN);
-            logger.log("line".getBytes(StandardCharsets.UTF_8));
-        }).doesNotThrowAnyException();
+                    logger.log("line");
+                    logger.log("line", LogLevel.WARN);
+                    logger.log("line".getBytes(StandardCharsets.UTF_8));
+                })
+                .doesNotThrowAnyException();
         assertThat(LoggerContext.silent().getRemainingTimeInMillis()).isEqualTo(Integer.MAX_VALUE);
     }
 

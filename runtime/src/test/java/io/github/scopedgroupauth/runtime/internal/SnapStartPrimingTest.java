@@ -28,7 +28,8 @@ class SnapStartPrimingTest {
 
         assertThat(event.getTriggerSource()).isEqualTo("TokenGeneration_HostedAuth");
         assertThat(event.getCallerContext().getClientId()).isEqualTo("priming");
-        assertThat(event.getRequest().getGroupConfiguration().getGroupsToOverride()).containsExactly("ADMINS");
+        assertThat(event.getRequest().getGroupConfiguration().getGroupsToOverride())
+                .containsExactly("ADMINS");
         assertThat(event.getRequest().getScopes()).containsExactly("everyone/*", "openid");
         assertThat(event.getUserName()).isNull();
         assertThat(event.getRequest().getUserAttributes()).isNull();
@@ -47,14 +48,24 @@ class SnapStartPrimingTest {
     @Test
     void syntheticEventIsTheSameWhateverTheMapOrder_andSuppressesTheOtherGroupsScopes() {
         ScopePolicy policy = ScopePolicy.builder()
-                .groupScopes(Map.of("G3", List.of("api/3"), "G1", List.of("api/1"), "G2", List.of("api/2"),
-                        "G5", List.of("api/5"), "G4", List.of("api/4")))
+                .groupScopes(Map.of(
+                        "G3",
+                        List.of("api/3"),
+                        "G1",
+                        List.of("api/1"),
+                        "G2",
+                        List.of("api/2"),
+                        "G5",
+                        List.of("api/5"),
+                        "G4",
+                        List.of("api/4")))
                 .build();
 
         CognitoUserPoolPreTokenGenerationEventV2 event = SnapStartPriming.syntheticEvent(policy);
         ScopeDecision decision = decide(policy, event);
 
-        assertThat(event.getRequest().getGroupConfiguration().getGroupsToOverride()).containsExactly("G1");
+        assertThat(event.getRequest().getGroupConfiguration().getGroupsToOverride())
+                .containsExactly("G1");
         assertThat(decision.scopesToAdd()).containsExactly("api/1");
         assertThat(decision.scopesToSuppress()).containsExactly("api/2", "api/3", "api/4", "api/5");
     }
@@ -75,11 +86,13 @@ class SnapStartPrimingTest {
 
     @Test
     void syntheticEventHasNoGroups_whenThePolicyHasOnlyDefaults() {
-        ScopePolicy policy = ScopePolicy.builder().defaultScopes(List.of("everyone/*")).build();
+        ScopePolicy policy =
+                ScopePolicy.builder().defaultScopes(List.of("everyone/*")).build();
 
         CognitoUserPoolPreTokenGenerationEventV2 event = SnapStartPriming.syntheticEvent(policy);
 
-        assertThat(event.getRequest().getGroupConfiguration().getGroupsToOverride()).isEmpty();
+        assertThat(event.getRequest().getGroupConfiguration().getGroupsToOverride())
+                .isEmpty();
         assertThat(decide(policy, event).scopesToAdd()).containsExactly("everyone/*");
     }
 
@@ -109,8 +122,8 @@ class SnapStartPrimingTest {
         // given the resource the handler registered (the CRaC context keeps only a weak reference, so the
         // handler holds it; reading it is the only way to reach it outside a CRaC JVM)
         PreTokenGenerationHandler handler = new PreTokenGenerationHandler(ScopePolicy.builder()
-                .groupScopes(Map.of("G1", List.of("api/1"), "G2", List.of("api/2"), "G3", List.of("api/3"),
-                        "G4", List.of("api/4")))
+                .groupScopes(Map.of(
+                        "G1", List.of("api/1"), "G2", List.of("api/2"), "G3", List.of("api/3"), "G4", List.of("api/4")))
                 .defaultScopes(List.of("everyone/read"))
                 .clientGrant("4example7client9id", List.of("api/1", "everyone/read"))
                 .build());
@@ -124,7 +137,8 @@ class SnapStartPrimingTest {
     }
 
     private static ScopeDecision decide(ScopePolicy policy, CognitoUserPoolPreTokenGenerationEventV2 event) {
-        return policy.decide(event.getCallerContext().getClientId(),
+        return policy.decide(
+                event.getCallerContext().getClientId(),
                 Arrays.asList(event.getRequest().getGroupConfiguration().getGroupsToOverride()),
                 Arrays.asList(event.getRequest().getScopes()));
     }
