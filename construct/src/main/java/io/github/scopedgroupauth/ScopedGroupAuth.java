@@ -90,9 +90,9 @@ public class ScopedGroupAuth extends Construct {
                 this, config.function(), config.policyFile().text(), grants);
         trigger.attach(this, userPool, config.lambdaVersion());
         config.clients().forEach(client -> addGrant(client, plan.managedScopes(), false));
-        new LateChecks(this, userPool, plan, grants).register();
         warnAboutResourceServerQuota(config.pool());
         CaseCollisions.warn(this, plan);
+        new LateChecks(this, config, grants).register();
     }
 
     /** Builds a {@link ScopedGroupAuth} in the CDK Java manner: {@code Builder.create(scope, id)...build()}. */

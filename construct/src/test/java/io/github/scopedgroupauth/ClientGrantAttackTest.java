@@ -89,6 +89,28 @@ class ClientGrantAttackTest {
     }
 
     @Test
+    void failsSynth_whenAMachineClientDefinedBeforeTheConstructAllowsAManagedScopeWithoutAGrant() {
+        // given a machine client that lists admin/* itself, defined before the construct and never granted
+        Fixture given = new Fixture();
+        given.pool.addClient(
+                "Machine",
+                UserPoolClientOptions.builder()
+                        .generateSecret(true)
+                        .oAuth(OAuthSettings.builder()
+                                .flows(OAuthFlows.builder()
+                                        .clientCredentials(true)
+                                        .build())
+                                .scopes(List.of(software.amazon.awscdk.services.cognito.OAuthScope.custom("admin/*")))
+                                .build())
+                        .build());
+        given.auth().clients(List.of(given.web)).build();
+
+        assertThatThrownBy(() -> given.app.synth())
+                .hasMessageContaining("app client 'Test/Pool/Machine' uses the client credentials flow and allows"
+                        + " the managed scopes [admin/*] without a grant");
+    }
+
+    @Test
     void failsSynth_whenAGrantedClientHasOAuthDisabledAfterTheConstruct() {
         // given a granted client whose OAuth is turned off through the L1 afterwards: CloudFormation refuses
         // AllowedOAuthScopes when AllowedOAuthFlowsUserPoolClient is false

@@ -127,50 +127,88 @@ public final class ClientGrants {
     }
 
     /**
-     * What became wrong since the grants were made, for the checks at synth time: a granted client whose OAuth
-     * settings were changed through its L1 so that it can no longer be granted, and a machine-to-machine client
-     * that allows managed scopes without a grant, so its tokens would carry them with no group check.
+     * What became wrong with the granted clients since they were granted: OAuth settings changed through the L1
+     * so that a client can no longer be granted its scopes. Makes a few calls into the CDK per granted client.
      *
-     * @param poolClients every app client of the pool in its stack
-     * @return one message per problem
+     * @return one message per problem, possibly none
      */
-    public List<String> lateProblems(Collection<CfnUserPoolClient> poolClients) {
+    public List<String> lateProblemsOfGrantedClients() {
         List<String> problems = new ArrayList<>();
-        grantsByPath.forEach((path, grant) -> ClientSettings.of(grant.client)
-                .problem(grant.everyScope, managedScopes)
-                .ifPresent(problem -> problems.add("granted client '" + path + "' " + problem)));
-        for (CfnUserPoolClient cfn : poolClients) {
-            ClientSettings settings = new ClientSettings(cfn);
-            if (grantsByPath.containsKey(settings.path()) || !settings.usesClientCredentials()) {
-                continue;
-            }
-            List<String> allowed = managedScopesAllowedBy(settings);
-            if (!allowed.isEmpty()) {
-                problems.add("app client '" + settings.path() + "' uses the client credentials flow and allows the"
-                        + " managed scopes " + allowed + " without a grant, so its machine-to-machine tokens carry"
-                        + " them with no user and no group check: if that is meant, say so with auth.grant(client,"
-                        + " scopes) (then grant every client that should receive managed scopes), otherwise remove"
-                        + " them from the client");
-            }
-        }
+        grantsByPath.forEach((path, grant) -> {
+            CfnUserPoolClient cfn = (CfnUserPoolClient) grant.client.getNode().getDefaultChild();
+            // Still the grant's own list: no need to resolve it, which would resolve every granted scope.
+            boolean ownScopes = grant.allowedScopes.equals(cfn.getAllowedOAuthScopes());
+            new ClientSettings(cfn)
+                    .problem(grant.everyScope, managedScopes, !ownScopes)
+                    .ifPresent(problem -> problems.add("granted client '" + path + "' " + problem));
+        });
         return problems;
     }
 
-    /** The managed scopes a client allows, literally or bound to their resource server. */
+    /**
+     * What is wrong with an app client of the pool that is not granted: a machine-to-machine client that allows
+     * managed scopes, so its tokens would carry them with no group check.
+     *
+     * @param cfn an app client of the pool
+     * @return one message, or none
+     */
+    public List<String> lateProblemsOfUngranted(CfnUserPoolClient cfn) {
+        ClientSettings settings = new ClientSettings(cfn);
+        String path = settings.path();
+        if (grantsByPath.containsKey(path) || !settings.usesClientCredentials()) {
+            return List.of();
+        }
+        List<String> allowed = managedScopesAllowedBy(settings);
+        if (allowed.isEmpty()) {
+            return List.of();
+        }
+        return List.of("app client '" + path + "' uses the client credentials flow and allows the managed scopes "
+                + allowed + " without a grant, so its machine-to-machine tokens carry them with no user and no"
+                + " group check: if that is meant, say so with auth.grant(client, scopes) (then grant every client"
+                + " that should receive managed scopes), otherwise remove them from the client");
+    }
+
+    /**
+     * The managed scopes a client allows, literally or bound to their resource server. A bound scope resolves
+     * to a join of its server's reference and {@code /name}; only managed scopes with that name are resolved
+     * to compare, so the calls into the CDK stay few however many scopes are managed.
+     */
     private List<String> managedScopesAllowedBy(ClientSettings settings) {
         List<?> entries = settings.resolvedAllowedScopes().orElse(List.of());
         Stack stack = Stack.of(pool);
-        List<String> allowed = new ArrayList<>();
-        for (String scope : managedScopes) {
-            boolean bound = boundScope
-                    .apply(scope)
-                    .map(token -> entries.contains(stack.resolve(token)))
-                    .orElse(false);
-            if (entries.contains(scope) || bound) {
-                allowed.add(scope);
+        SortedSet<String> allowed = new TreeSet<>();
+        for (Object entry : entries) {
+            if (entry instanceof String literal) {
+                if (managedScopes.contains(literal)) {
+                    allowed.add(literal);
+                }
+                continue;
+            }
+            String name = joinedSuffix(entry);
+            for (String scope : managedScopes) {
+                if (name != null && scope.endsWith(name) && !allowed.contains(scope)) {
+                    boundScope
+                            .apply(scope)
+                            .filter(token -> entry.equals(stack.resolve(token)))
+                            .ifPresent(token -> allowed.add(scope));
+                }
             }
         }
-        return allowed;
+        return List.copyOf(allowed);
+    }
+
+    /** The literal end of a resolved {@code Fn::Join}, such as {@code /read}, or null. */
+    private static String joinedSuffix(Object entry) {
+        if (entry instanceof Map<?, ?> map
+                && map.get("Fn::Join") instanceof List<?> join
+                && join.size() == 2
+                && join.get(1) instanceof List<?> parts
+                && !parts.isEmpty()
+                && parts.get(parts.size() - 1) instanceof String suffix
+                && suffix.startsWith("/")) {
+            return suffix;
+        }
+        return null;
     }
 
     private void checkCount(
@@ -286,6 +324,8 @@ public final class ClientGrants {
 
         private final UserPoolClient client;
         private final List<String> original;
+        // The lazy list the grant set as the client's allowed scopes.
+        private final List<String> allowedScopes;
         private final SortedSet<String> scopes = new TreeSet<>();
         // Whether the client was ever granted every scope without naming them, which machine clients may not be.
         private boolean everyScope;
@@ -294,7 +334,8 @@ public final class ClientGrants {
             this.client = client;
             CfnUserPoolClient cfn = (CfnUserPoolClient) client.getNode().getDefaultChild();
             this.original = originalScopes(cfn);
-            cfn.setAllowedOAuthScopes(Lazy.uncachedList(context -> allowedScopes(client, original, scopes)));
+            this.allowedScopes = Lazy.uncachedList(context -> allowedScopes(client, original, scopes));
+            cfn.setAllowedOAuthScopes(allowedScopes);
         }
     }
 }

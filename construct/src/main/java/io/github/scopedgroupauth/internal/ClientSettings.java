@@ -44,11 +44,23 @@ final class ClientSettings {
      * @return the problem, or empty
      */
     Optional<String> problem(boolean everyScope, List<String> managedScopes) {
+        return problem(everyScope, managedScopes, true);
+    }
+
+    /**
+     * What stops granting this client scopes, optionally without resolving its allowed scopes.
+     *
+     * @param everyScope whether the client would be granted every managed scope without naming them
+     * @param managedScopes every managed scope, to name them in a message
+     * @param checkAllowedScopes whether to check that the allowed scopes are not a deploy-time list
+     * @return the problem, or empty
+     */
+    Optional<String> problem(boolean everyScope, List<String> managedScopes, boolean checkAllowedScopes) {
         if (Boolean.FALSE.equals(stack.resolve(cfn.getAllowedOAuthFlowsUserPoolClient()))) {
             return Optional.of("has OAuth disabled (disableOAuth); a client can only be granted scopes with OAuth"
                     + " enabled: remove disableOAuth or do not grant this client");
         }
-        if (allowedScopesAreDeployTimeList()) {
+        if (checkAllowedScopes && allowedScopesAreDeployTimeList()) {
             return Optional.of("has allowed OAuth scopes given as a deploy-time token, a list known only at"
                     + " deployment; ScopedGroupAuth adds its scopes to a list it can read: give the client its"
                     + " scopes as plain values");

@@ -1,10 +1,18 @@
 package io.github.scopedgroupauth.internal;
 
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import software.amazon.awscdk.Annotations;
+import software.amazon.awscdk.Stack;
+import software.amazon.awscdk.services.cognito.CfnUserPoolClient;
 import software.amazon.awscdk.services.cognito.UserPool;
 import software.constructs.Construct;
+import software.constructs.IConstruct;
 
 /**
  * The checks that can only run at synth time, because the app may change the pool after the construct:
@@ -22,32 +30,71 @@ public final class LateChecks {
     private final UserPool pool;
     private final ScopePlan plan;
     private final ClientGrants grants;
+    private final Map<String, Integer> groupDefinitions = new HashMap<>();
+    private final Map<String, Integer> resourceServerDefinitions = new HashMap<>();
+    private final List<CfnUserPoolClient> earlierMachineClients = new ArrayList<>();
+    private Set<IConstruct> known = Set.of();
 
     /**
-     * Prepares the checks.
+     * Prepares the checks, counting the definitions the pool has once the construct has defined its own.
      *
      * @param construct the ScopedGroupAuth construct
-     * @param pool the user pool
-     * @param plan the validated plan
+     * @param config the validated configuration, with what the app had defined before the construct
      * @param grants the client grants
      */
-    public LateChecks(Construct construct, UserPool pool, ScopePlan plan, ClientGrants grants) {
+    public LateChecks(Construct construct, Configuration config, ClientGrants grants) {
         this.construct = construct;
-        this.pool = pool;
-        this.plan = plan;
+        this.pool = config.userPool();
+        this.plan = config.plan();
         this.grants = grants;
+        // Machine clients the app defined before the construct: a grant may still come, so they are checked
+        // at synthesis, but they are picked out now, outside any callback.
+        config.pool().clients().stream()
+                .filter(client -> new ClientSettings(client).usesClientCredentials())
+                .forEach(earlierMachineClients::add);
+        PoolInspection before = config.pool();
+        plan.groupScopes()
+                .keySet()
+                .forEach(name -> groupDefinitions.put(
+                        name,
+                        before.groupDefinitions(name)
+                                + (config.createGroups()
+                                                && before.existingGroup(name).isEmpty()
+                                        ? 1
+                                        : 0)));
+        plan.scopeNamesByIdentifier()
+                .keySet()
+                .forEach(id -> resourceServerDefinitions.put(
+                        id,
+                        before.resourceServerDefinitions(id)
+                                + (before.existingResourceServer(id).isEmpty() ? 1 : 0)));
     }
 
-    /** Registers the checks as a validation of the construct. */
+    /**
+     * Registers the checks as a validation of the construct. Call it last in the construct's constructor: the
+     * constructs of the stack at that moment are known, and only those added later are inspected at synthesis.
+     * Inside one jsii callback, such as a validation, every call into the CDK deepens the jsii kernel's stack,
+     * so the checks make a bounded number of calls rather than one for each construct of a large stack.
+     */
     public void register() {
+        known = identitySet(Stack.of(pool).getNode().findAll());
         construct.getNode().addValidation(this::problems);
+    }
+
+    private static Set<IConstruct> identitySet(List<IConstruct> constructs) {
+        Set<IConstruct> set = Collections.newSetFromMap(new IdentityHashMap<>());
+        set.addAll(constructs);
+        return set;
     }
 
     private List<String> problems() {
         List<String> problems = new ArrayList<>();
-        // Inspected again: the app may have changed the pool since the construct was defined.
-        PoolInspection now = new PoolInspection(pool);
-        now.existingPreTokenTrigger()
+        // What the app added to the pool after the construct.
+        PoolInspection added = PoolInspection.empty(pool);
+        Stack.of(pool).getNode().findAll().stream()
+                .filter(node -> !known.contains(node))
+                .forEach(added::accept);
+        added.existingPreTokenTrigger()
                 .filter("preTokenGeneration"::equals)
                 .ifPresent(trigger -> problems.add("`userPool` also has a V1_0 pre token generation trigger"
                         + " (preTokenGeneration) beside ScopedGroupAuth's; a pool runs only one: remove it"));
@@ -61,20 +108,26 @@ public final class LateChecks {
             Annotations.of(construct)
                     .addWarningV2(
                             "scoped-group-auth:versionDescription",
-                            "too many granted"
-                                    + " clients to name in the function version's description: if CloudFormation replaces a granted"
-                                    + " client, also change the function (for example with invalidateVersionBasedOn) so that a"
-                                    + " version with the new client id is published");
+                            "too many granted clients"
+                                    + " to name in the function version's description: if CloudFormation replaces a granted client,"
+                                    + " also change the function (for example with invalidateVersionBasedOn) so that a version with"
+                                    + " the new client id is published");
         }
-        plan.groupScopes().keySet().stream()
-                .filter(name -> now.groupDefinitions(name) > 1)
-                .forEach(name -> problems.add("group '" + name + "' is defined twice on the user pool; define"
-                        + " it before ScopedGroupAuth so that it is reused, or leave it to ScopedGroupAuth"));
-        problems.addAll(grants.lateProblems(now.clients()));
-        plan.scopeNamesByIdentifier().keySet().stream()
-                .filter(id -> now.resourceServerDefinitions(id) > 1)
-                .forEach(id -> problems.add("resource server '" + id + "' is defined twice on the user pool;"
-                        + " define it before ScopedGroupAuth so that it is reused, or leave it to ScopedGroupAuth"));
+        groupDefinitions.forEach((name, count) -> {
+            if (count + added.groupDefinitions(name) > 1) {
+                problems.add("group '" + name + "' is defined twice on the user pool; define it before"
+                        + " ScopedGroupAuth so that it is reused, or leave it to ScopedGroupAuth");
+            }
+        });
+        problems.addAll(grants.lateProblemsOfGrantedClients());
+        earlierMachineClients.forEach(client -> problems.addAll(grants.lateProblemsOfUngranted(client)));
+        added.clients().forEach(client -> problems.addAll(grants.lateProblemsOfUngranted(client)));
+        resourceServerDefinitions.forEach((id, count) -> {
+            if (count + added.resourceServerDefinitions(id) > 1) {
+                problems.add("resource server '" + id + "' is defined twice on the user pool; define it before"
+                        + " ScopedGroupAuth so that it is reused, or leave it to ScopedGroupAuth");
+            }
+        });
         return problems;
     }
 }

@@ -27,39 +27,62 @@ public final class PoolInspection {
 
     private final UserPool pool;
     private final CfnUserPool cfnPool;
+    private final String poolId;
     // Every definition, in tree order: the first is the one to reuse, a second one is a mistake.
     private final Map<String, List<CfnUserPoolGroup>> groupsByName = new HashMap<>();
     private final Map<String, List<CfnUserPoolResourceServer>> resourceServersByIdentifier = new HashMap<>();
     private final List<CfnUserPoolClient> clients = new ArrayList<>();
 
     /**
-     * Inspects a pool, indexing the groups and resource servers defined for it so far.
+     * Inspects a pool, indexing the groups, resource servers and clients defined for it so far.
      *
      * @param pool the user pool
      */
     public PoolInspection(UserPool pool) {
+        this(pool, true);
+    }
+
+    private PoolInspection(UserPool pool, boolean scan) {
         this.pool = pool;
         this.cfnPool = (CfnUserPool) pool.getNode().getDefaultChild();
-        for (IConstruct construct : Stack.of(pool).getNode().findAll()) {
-            if (construct instanceof CfnUserPoolGroup) {
-                CfnUserPoolGroup group = (CfnUserPoolGroup) construct;
-                if (group.getGroupName() != null && isOnPool(group.getUserPoolId())) {
-                    groupsByName
-                            .computeIfAbsent(group.getGroupName(), name -> new ArrayList<>())
-                            .add(group);
-                }
-            } else if (construct instanceof CfnUserPoolClient) {
-                CfnUserPoolClient client = (CfnUserPoolClient) construct;
-                if (isOnPool(client.getUserPoolId())) {
-                    clients.add(client);
-                }
-            } else if (construct instanceof CfnUserPoolResourceServer) {
-                CfnUserPoolResourceServer server = (CfnUserPoolResourceServer) construct;
-                if (isOnPool(server.getUserPoolId())) {
-                    resourceServersByIdentifier
-                            .computeIfAbsent(server.getIdentifier(), id -> new ArrayList<>())
-                            .add(server);
-                }
+        this.poolId = pool.getUserPoolId();
+        if (scan) {
+            Stack.of(pool).getNode().findAll().forEach(this::accept);
+        }
+    }
+
+    /**
+     * An inspection that starts empty and is filled one construct at a time, for an aspect: inside one jsii
+     * callback, such as a validation, every call into the CDK deepens the jsii kernel's stack, so a scan of a
+     * large stack there overflows it; an aspect visits each construct in a callback of its own.
+     *
+     * @param pool the user pool
+     * @return an empty inspection
+     */
+    public static PoolInspection empty(UserPool pool) {
+        return new PoolInspection(pool, false);
+    }
+
+    /**
+     * Indexes one construct if it is a group, resource server or app client of the pool.
+     *
+     * @param construct any construct of the pool's stack
+     */
+    public void accept(IConstruct construct) {
+        if (construct instanceof CfnUserPoolGroup group) {
+            String name = group.getGroupName();
+            if (name != null && isOnPool(group.getUserPoolId())) {
+                groupsByName.computeIfAbsent(name, key -> new ArrayList<>()).add(group);
+            }
+        } else if (construct instanceof CfnUserPoolClient client) {
+            if (isOnPool(client.getUserPoolId())) {
+                clients.add(client);
+            }
+        } else if (construct instanceof CfnUserPoolResourceServer server) {
+            if (isOnPool(server.getUserPoolId())) {
+                resourceServersByIdentifier
+                        .computeIfAbsent(server.getIdentifier(), id -> new ArrayList<>())
+                        .add(server);
             }
         }
     }
@@ -174,6 +197,6 @@ public final class PoolInspection {
     }
 
     private boolean isOnPool(String userPoolId) {
-        return pool.getUserPoolId().equals(userPoolId);
+        return poolId.equals(userPoolId);
     }
 }
