@@ -106,8 +106,11 @@ if (functions.size() == 1) {
             // The handler's classes, the Lambda event and context types, org.crac and a manifest: no build
             // files (META-INF/maven), and of this project's classes only those of the runtime's main jar.
             def allowed = ['io/github/scopedgroupauth/runtime/', 'com/amazonaws/services/lambda/runtime/', 'org/crac/']
+            // Besides the manifest, only the licence, the notice and the bundled libraries' licences.
+            def licenceFiles = ['META-INF/MANIFEST.MF', 'META-INF/LICENSE', 'META-INF/NOTICE',
+                                'META-INF/licenses/org.crac-LICENSE.txt']
             def unexpected = entries.findAll { name ->
-                !name.endsWith('/') && name != 'META-INF/MANIFEST.MF'
+                !name.endsWith('/') && !(name in licenceFiles)
                         && !(name.endsWith('.class') && allowed.any { name.startsWith(it) })
             }
             def mainClasses = jarEntries(installed('scoped-group-auth-runtime')).findAll { it.endsWith('.class') } as Set

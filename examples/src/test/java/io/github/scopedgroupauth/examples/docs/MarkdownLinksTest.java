@@ -15,8 +15,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * The relative links and anchors of {@code README.md}, {@code CHANGELOG.md} and {@code docs/*.md} point at
- * existing files and headings; and the check itself finds what is broken.
+ * The relative links and anchors of {@code README.md}, {@code CHANGELOG.md}, {@code CONTRIBUTING.md},
+ * {@code SECURITY.md} and {@code docs/*.md} point at existing files and headings; and the check itself finds
+ * what is broken.
  */
 class MarkdownLinksTest {
 
@@ -31,7 +32,11 @@ class MarkdownLinksTest {
         Path root = Path.of(System.getProperty(ROOT_PROPERTY, ".."))
                 .toAbsolutePath()
                 .normalize();
-        List<Path> files = new ArrayList<>(List.of(root.resolve("README.md"), root.resolve("CHANGELOG.md")));
+        List<Path> files = new ArrayList<>(List.of(
+                root.resolve("README.md"),
+                root.resolve("CHANGELOG.md"),
+                root.resolve("CONTRIBUTING.md"),
+                root.resolve("SECURITY.md")));
         try (Stream<Path> docs = Files.list(root.resolve("docs"))) {
             docs.filter(file -> file.toString().endsWith(".md")).sorted().forEach(files::add);
         }
