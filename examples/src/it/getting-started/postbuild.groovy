@@ -106,9 +106,11 @@ if (functions.size() == 1) {
             // The handler's classes, the Lambda event and context types, org.crac and a manifest: no build
             // files (META-INF/maven), and of this project's classes only those of the runtime's main jar.
             def allowed = ['io/github/scopedgroupauth/runtime/', 'com/amazonaws/services/lambda/runtime/', 'org/crac/']
-            // Besides the manifest, only the licence, the notice and the bundled libraries' licences.
+            // Besides the manifest, only the licence, the notice, the bundled libraries' licences and the
+            // runtime's version.
             def licenceFiles = ['META-INF/MANIFEST.MF', 'META-INF/LICENSE', 'META-INF/NOTICE',
-                                'META-INF/licenses/org.crac-LICENSE.txt']
+                                'META-INF/licenses/org.crac-LICENSE.txt',
+                                'io/github/scopedgroupauth/runtime/policy/runtime.properties']
             def unexpected = entries.findAll { name ->
                 !name.endsWith('/') && !(name in licenceFiles)
                         && !(name.endsWith('.class') && allowed.any { name.startsWith(it) })

@@ -2,9 +2,11 @@ package io.github.scopedgroupauth.internal;
 
 import io.github.scopedgroupauth.ScopedGroupAuthProps;
 import io.github.scopedgroupauth.runtime.policy.PolicyFormat;
+import io.github.scopedgroupauth.runtime.policy.Versions;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Optional;
 import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.services.cognito.LambdaVersion;
 import software.amazon.awscdk.services.cognito.UserPool;
@@ -75,6 +77,7 @@ public record Configuration(
             clients.forEach(
                     client -> firstGrants.check("`clients` entry", client, plan.managedScopes(), false, problems));
         }
+        checkRuntimeVersion(problems);
         problems.throwIfAny(construct.getNode().getPath());
         LambdaVersion version = props.getLambdaVersion() == null ? LambdaVersion.V2_0 : props.getLambdaVersion();
         return new Configuration(
@@ -86,6 +89,27 @@ public record Configuration(
                 version,
                 function,
                 PolicyFormat.write(plan.groupScopes(), plan.defaultScopes()));
+    }
+
+    /**
+     * The policy is written with the runtime classes on the app's classpath and read by the handler embedded in
+     * this library; an app that declares another version of the runtime would deploy a policy its handler may
+     * refuse, failing every sign-in.
+     */
+    private static void checkRuntimeVersion(Problems problems) {
+        Optional<String> embedded = Versions.read(Configuration.class, "embedded-runtime.properties");
+        Optional<String> onClasspath = PolicyFormat.runtimeVersion();
+        runtimeVersionProblem(embedded, onClasspath).ifPresent(problems::add);
+    }
+
+    static Optional<String> runtimeVersionProblem(Optional<String> embedded, Optional<String> onClasspath) {
+        if (embedded.isEmpty() || onClasspath.isEmpty() || embedded.equals(onClasspath)) {
+            return Optional.empty();
+        }
+        return Optional.of("the app's classpath has scoped-group-auth-runtime " + onClasspath.get() + ", but this"
+                + " ScopedGroupAuth embeds the handler of version " + embedded.get() + ", which must read the policy"
+                + " it writes: remove the app's own dependency on scoped-group-auth-runtime, or set it to "
+                + embedded.get());
     }
 
     private static void checkSameStack(Construct construct, UserPool pool, Problems problems) {

@@ -9,6 +9,7 @@ import java.util.Collection;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.SortedSet;
 import java.util.StringJoiner;
 import java.util.TreeMap;
@@ -150,6 +151,16 @@ public final class PolicyFormat {
      */
     public static ScopePolicy read(byte[] file, Map<String, String> environment) {
         return PolicyReader.read(file, environment);
+    }
+
+    /**
+     * The version of {@code scoped-group-auth-runtime} this class belongs to, so that the construct can check
+     * that it writes the policy with the contract of the handler it embeds.
+     *
+     * @return the version, or empty if the build did not record one
+     */
+    public static Optional<String> runtimeVersion() {
+        return Versions.read(PolicyFormat.class, "runtime.properties");
     }
 
     private static void line(StringBuilder file, String start, Collection<String> scopes) {
