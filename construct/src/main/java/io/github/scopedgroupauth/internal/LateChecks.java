@@ -2,8 +2,8 @@ package io.github.scopedgroupauth.internal;
 
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -30,8 +30,8 @@ public final class LateChecks {
     private final UserPool pool;
     private final ScopePlan plan;
     private final ClientGrants grants;
-    private final Map<String, Integer> groupDefinitions = new HashMap<>();
-    private final Map<String, Integer> resourceServerDefinitions = new HashMap<>();
+    private final Map<String, Integer> groupDefinitions = new LinkedHashMap<>();
+    private final Map<String, Integer> resourceServerDefinitions = new LinkedHashMap<>();
     private final List<CfnUserPoolClient> earlierMachineClients = new ArrayList<>();
     private Set<IConstruct> known = Set.of();
 
@@ -108,10 +108,10 @@ public final class LateChecks {
             Annotations.of(construct)
                     .addWarningV2(
                             "scoped-group-auth:versionDescription",
-                            "too many granted clients"
-                                    + " to name in the function version's description: if CloudFormation replaces a granted client,"
-                                    + " also change the function (for example with invalidateVersionBasedOn) so that a version with"
-                                    + " the new client id is published");
+                            "too many granted clients to name in the function version's description: if"
+                                    + " CloudFormation replaces a granted client, also change the function (for"
+                                    + " example with invalidateVersionBasedOn) so that a version with the new client"
+                                    + " id is published");
         }
         groupDefinitions.forEach((name, count) -> {
             if (count + added.groupDefinitions(name) > 1) {
