@@ -380,6 +380,22 @@ class ValidationTest {
     }
 
     @Test
+    void countsOnlyTheStacksOwnResources_notThoseOfANestedStack() {
+        // given 2 resources, a nested stack (1 resource here, 5 of its own) and 489 groups: 2 + 1 + 489 + 1 + 7
+        Fixture given = new Fixture();
+        software.amazon.awscdk.NestedStack nested = new software.amazon.awscdk.NestedStack(given.stack, "Inner");
+        IntStream.range(0, 5).forEach(i -> new software.amazon.awscdk.CfnWaitConditionHandle(nested, "H" + i));
+        Map<String, List<String>> groups = new HashMap<>();
+        IntStream.range(0, 489).forEach(i -> groups.put("G" + i, List.of("a/x")));
+
+        // when
+        given.auth().groupScopes(groups).build();
+
+        // then 500 in all: accepted
+        given.template().resourceCountIs("AWS::Cognito::UserPoolGroup", 489);
+    }
+
+    @Test
     void warnsAboutGroupsAndIdentifiersThatDifferOnlyByCase() {
         Fixture given = new Fixture();
 

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import software.amazon.awscdk.CfnResource;
 import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.services.cognito.CfnUserPool;
 import software.amazon.awscdk.services.cognito.CfnUserPoolClient;
@@ -32,6 +33,7 @@ public final class PoolInspection {
     private final Map<String, List<CfnUserPoolGroup>> groupsByName = new HashMap<>();
     private final Map<String, List<CfnUserPoolResourceServer>> resourceServersByIdentifier = new HashMap<>();
     private final List<CfnUserPoolClient> clients = new ArrayList<>();
+    private int resourcesInStack;
 
     /**
      * Inspects a pool, indexing the groups, resource servers and clients defined for it so far.
@@ -47,7 +49,9 @@ public final class PoolInspection {
         this.cfnPool = (CfnUserPool) pool.getNode().getDefaultChild();
         this.poolId = pool.getUserPoolId();
         if (scan) {
-            Stack.of(pool).getNode().findAll().forEach(this::accept);
+            List<IConstruct> constructs = Stack.of(pool).getNode().findAll();
+            constructs.forEach(this::accept);
+            this.resourcesInStack = countResources(Stack.of(pool), constructs);
         }
     }
 
@@ -85,6 +89,28 @@ public final class PoolInspection {
                         .add(server);
             }
         }
+    }
+
+    /**
+     * How many CloudFormation resources the pool's stack held when it was inspected (for an inspection made by
+     * the constructor; 0 for an {@link #empty} one), not counting those of nested stacks.
+     *
+     * @return the number of resources
+     */
+    public int resourcesInStack() {
+        return resourcesInStack;
+    }
+
+    /** Asks the CDK which stack each resource is in only when a nested stack makes it matter. */
+    private static int countResources(Stack stack, List<IConstruct> constructs) {
+        // findAll lists the stack itself first; any other stack below it is a nested one.
+        boolean nested = constructs.stream().skip(1).anyMatch(construct -> construct instanceof Stack);
+        String stackPath = nested ? stack.getNode().getPath() : null;
+        return (int) constructs.stream()
+                .filter(construct -> construct instanceof CfnResource)
+                .filter(construct ->
+                        !nested || Stack.of(construct).getNode().getPath().equals(stackPath))
+                .count();
     }
 
     /**

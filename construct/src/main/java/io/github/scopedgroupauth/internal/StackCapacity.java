@@ -1,6 +1,5 @@
 package io.github.scopedgroupauth.internal;
 
-import software.amazon.awscdk.CfnResource;
 import software.amazon.awscdk.Stack;
 import software.constructs.Construct;
 
@@ -55,12 +54,7 @@ public final class StackCapacity {
             return;
         }
         String stackPath = stack.getNode().getPath();
-        long existing = stack.getNode().findAll().stream()
-                        .filter(construct -> construct instanceof CfnResource)
-                        .filter(construct ->
-                                Stack.of(construct).getNode().getPath().equals(stackPath))
-                        .count()
-                + (versionReporting(stack) ? 1 : 0);
+        long existing = inspection.resourcesInStack() + (versionReporting(stack) ? 1 : 0);
         long groups = createGroups
                 ? plan.groupScopes().keySet().stream()
                         .filter(name -> inspection.existingGroup(name).isEmpty())
