@@ -9,8 +9,6 @@ import software.amazon.awscdk.App;
 import software.amazon.awscdk.CfnParameter;
 import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.services.cognito.CfnUserPoolClient;
-import software.amazon.awscdk.services.cognito.OAuthFlows;
-import software.amazon.awscdk.services.cognito.OAuthSettings;
 import software.amazon.awscdk.services.cognito.UserPool;
 import software.amazon.awscdk.services.cognito.UserPoolClient;
 import software.amazon.awscdk.services.cognito.UserPoolClientOptions;
@@ -33,8 +31,8 @@ class ClientGrantAttackTest {
         given.auth().clients(List.of(machine)).build();
         cfn(machine).setAllowedOAuthFlows(List.of("client_credentials"));
 
-        // when / then: synthesis fails, as it does for a V1_0 trigger added after the construct (today the
-        // template gives the machine client AllowedOAuthScopes [..., admin/*, everyone/*])
+        // when / then: synthesis fails, as it does for a V1_0 trigger added after the construct, rather than give
+        // the machine client AllowedOAuthScopes [..., admin/*, everyone/*]
         assertThatThrownBy(() -> given.app.synth())
                 .hasMessageContaining(
                         "granted client " + MACHINE
@@ -67,17 +65,7 @@ class ClientGrantAttackTest {
         // the documented oauthScopesFor: its machine tokens carry admin/* with no grant, no user, no group
         Fixture given = new Fixture();
         ScopedGroupAuth auth = given.auth().clients(List.of(given.web)).build();
-        given.pool.addClient(
-                "Machine",
-                UserPoolClientOptions.builder()
-                        .generateSecret(true)
-                        .oAuth(OAuthSettings.builder()
-                                .flows(OAuthFlows.builder()
-                                        .clientCredentials(true)
-                                        .build())
-                                .scopes(auth.oauthScopesFor("ADMINS"))
-                                .build())
-                        .build());
+        given.machineClient(auth.oauthScopesFor("ADMINS"));
 
         // when / then: the construct says so (or at least warns) instead of letting admin/* reach machine tokens
         assertThatThrownBy(() -> given.app.synth())
@@ -92,17 +80,7 @@ class ClientGrantAttackTest {
     void failsSynth_whenAMachineClientDefinedBeforeTheConstructAllowsAManagedScopeWithoutAGrant() {
         // given a machine client that lists admin/* itself, defined before the construct and never granted
         Fixture given = new Fixture();
-        given.pool.addClient(
-                "Machine",
-                UserPoolClientOptions.builder()
-                        .generateSecret(true)
-                        .oAuth(OAuthSettings.builder()
-                                .flows(OAuthFlows.builder()
-                                        .clientCredentials(true)
-                                        .build())
-                                .scopes(List.of(software.amazon.awscdk.services.cognito.OAuthScope.custom("admin/*")))
-                                .build())
-                        .build());
+        given.machineClient(List.of(software.amazon.awscdk.services.cognito.OAuthScope.custom("admin/*")));
         given.auth().clients(List.of(given.web)).build();
 
         assertThatThrownBy(() -> given.app.synth())
@@ -133,8 +111,7 @@ class ClientGrantAttackTest {
                 .build();
         cfn(given.web).setAllowedOAuthScopes(scopes.getValueAsList());
 
-        // when / then: a message naming the client at construction (today: EncodedListTokenInScalarContext at
-        // synth, the very crash issue 7 defect 1 was about)
+        // when / then: a message naming the client at construction, not EncodedListTokenInScalarContext at synth
         assertThatThrownBy(() -> given.auth().clients(List.of(given.web)).build())
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("`clients` entry 'Test/Pool/Web' has allowed OAuth scopes given as a deploy-time token,"
@@ -163,7 +140,7 @@ class ClientGrantAttackTest {
         UserPoolClient client =
                 UserPoolClient.Builder.create(b, "Client").userPool(pool).build();
 
-        // when / then: today the CDK fails later with "DependencyCycle: 'B' depends on 'A' ..."
+        // when / then: refused here, before the CDK fails with "DependencyCycle: 'B' depends on 'A' ..."
         assertThatThrownBy(() -> ScopedGroupAuth.Builder.create(a, "Auth")
                         .userPool(pool)
                         .groupScopes(Fixture.ADMINS_AND_EVERYONE)

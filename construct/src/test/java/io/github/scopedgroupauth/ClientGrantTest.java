@@ -9,10 +9,7 @@ import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import software.amazon.awscdk.assertions.Match;
 import software.amazon.awscdk.assertions.Template;
-import software.amazon.awscdk.services.cognito.OAuthFlows;
-import software.amazon.awscdk.services.cognito.OAuthSettings;
 import software.amazon.awscdk.services.cognito.UserPoolClient;
-import software.amazon.awscdk.services.cognito.UserPoolClientOptions;
 
 /** Granting scopes to app clients: repeated grants add up, and machine-to-machine clients must name scopes. */
 class ClientGrantTest {
@@ -87,7 +84,7 @@ class ClientGrantTest {
     @Test
     void refusesAMachineToMachineClientInClients_becauseItsTokensSkipTheGroupCheck() {
         Fixture given = new Fixture();
-        UserPoolClient machine = machineClient(given);
+        UserPoolClient machine = given.machineClient(List.of());
 
         assertThatThrownBy(
                         () -> given.auth().clients(List.of(given.web, machine)).build())
@@ -99,7 +96,7 @@ class ClientGrantTest {
     void refusesGrantingEveryScopeToAMachineToMachineClient() {
         Fixture given = new Fixture();
         ScopedGroupAuth auth = given.auth().build();
-        UserPoolClient machine = machineClient(given);
+        UserPoolClient machine = given.machineClient(List.of());
 
         assertThatThrownBy(() -> auth.grant(machine))
                 .isInstanceOf(IllegalArgumentException.class)
@@ -110,7 +107,7 @@ class ClientGrantTest {
     void grantsNamedScopesToAMachineToMachineClient() {
         Fixture given = new Fixture();
         ScopedGroupAuth auth = given.auth().build();
-        UserPoolClient machine = machineClient(given);
+        UserPoolClient machine = given.machineClient(List.of());
 
         auth.grant(machine, List.of("everyone/*"));
 
@@ -121,20 +118,6 @@ class ClientGrantTest {
                                 "AllowedOAuthFlows", List.of("client_credentials"),
                                 "AllowedOAuthScopes", List.of("everyone/*")));
         assertGrantVariable(given.template(), "PoolMachine", "=1");
-    }
-
-    private static UserPoolClient machineClient(Fixture given) {
-        return given.pool.addClient(
-                "Machine",
-                UserPoolClientOptions.builder()
-                        .generateSecret(true)
-                        .oAuth(OAuthSettings.builder()
-                                .flows(OAuthFlows.builder()
-                                        .clientCredentials(true)
-                                        .build())
-                                .scopes(List.of())
-                                .build())
-                        .build());
     }
 
     private static String machineMessage(String where) {

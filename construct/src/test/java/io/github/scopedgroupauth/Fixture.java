@@ -7,6 +7,7 @@ import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.assertions.Template;
 import software.amazon.awscdk.services.cognito.FeaturePlan;
 import software.amazon.awscdk.services.cognito.OAuthFlows;
+import software.amazon.awscdk.services.cognito.OAuthScope;
 import software.amazon.awscdk.services.cognito.OAuthSettings;
 import software.amazon.awscdk.services.cognito.UserPool;
 import software.amazon.awscdk.services.cognito.UserPoolClient;
@@ -37,6 +38,21 @@ final class Fixture {
                                         .authorizationCodeGrant(true)
                                         .build())
                                 .callbackUrls(List.of("http://localhost:3000/"))
+                                .build())
+                        .build());
+    }
+
+    /** A machine-to-machine client {@code Machine} of the pool, with the client credentials flow. */
+    UserPoolClient machineClient(List<OAuthScope> scopes) {
+        return pool.addClient(
+                "Machine",
+                UserPoolClientOptions.builder()
+                        .generateSecret(true)
+                        .oAuth(OAuthSettings.builder()
+                                .flows(OAuthFlows.builder()
+                                        .clientCredentials(true)
+                                        .build())
+                                .scopes(scopes)
                                 .build())
                         .build());
     }

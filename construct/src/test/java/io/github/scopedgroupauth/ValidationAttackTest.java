@@ -59,7 +59,7 @@ class ValidationAttackTest {
                 .type("CommaDelimitedList")
                 .build();
 
-        // then: today "scope '#{Token[TOKEN.n]}' has no '/'; write scopes as 'identifier/scopeName'"
+        // then: not "scope '#{Token[TOKEN.n]}' has no '/'; write scopes as 'identifier/scopeName'"
         assertThatThrownBy(() -> given.auth()
                         .groupScopes(Map.of("A", scopes.getValueAsList()))
                         .build())
@@ -78,8 +78,8 @@ class ValidationAttackTest {
         Map<String, List<String>> groups = new HashMap<>();
         IntStream.range(0, 490).forEach(i -> groups.put("G" + i, List.of("a/x")));
 
-        // when / then: the construct says so before defining anything (today it accepts, and synthesis fails
-        // with the CDK's generic "TooManyResourcesInStack: ... 501 is greater than allowed maximum of 500")
+        // when / then: the construct says so before defining anything, rather than synthesis failing with the
+        // CDK's generic "TooManyResourcesInStack: ... 501 is greater than allowed maximum of 500"
         assertThatThrownBy(() -> ScopedGroupAuth.Builder.create(stack, "Auth")
                         .userPool(pool)
                         .groupScopes(groups)
