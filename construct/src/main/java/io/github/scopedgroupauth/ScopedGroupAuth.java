@@ -8,6 +8,7 @@ import io.github.scopedgroupauth.internal.LateChecks;
 import io.github.scopedgroupauth.internal.PoolInspection;
 import io.github.scopedgroupauth.internal.Problems;
 import io.github.scopedgroupauth.internal.ResourceServers;
+import io.github.scopedgroupauth.internal.ScopeMatrixFiles;
 import io.github.scopedgroupauth.internal.ScopePlan;
 import io.github.scopedgroupauth.internal.TriggerFunction;
 import io.github.scopedgroupauth.runtime.policy.ScopeSyntax;
@@ -92,7 +93,9 @@ public class ScopedGroupAuth extends Construct {
         config.clients().forEach(client -> addGrant(client, plan.managedScopes(), false));
         warnAboutResourceServerQuota(config.pool());
         CaseCollisions.warn(this, plan);
-        new LateChecks(this, config, grants).register();
+        // Registered last, so that the checks know what the app defined before; the matrix is written only for a
+        // configuration that passed them.
+        new LateChecks(this, config, grants).register(() -> ScopeMatrixFiles.write(this, scopeMatrix()));
     }
 
     /** Builds a {@link ScopedGroupAuth} in the CDK Java manner: {@code Builder.create(scope, id)...build()}. */
@@ -355,6 +358,44 @@ public class ScopedGroupAuth extends Construct {
      */
     public void grant(UserPoolClient client, List<String> scopes) {
         grant(client, scopes, true);
+    }
+
+    /**
+     * Which managed scopes the access token of a member of each group carries on each granted app client, and of
+     * a user in no group, as the function decides them with the grants made so far. At every synthesis the
+     * construct also writes the matrix into the cloud assembly directory of its stage, as
+     * {@link #getScopeMatrixMarkdownFile()} and {@link #getScopeMatrixJsonFile()}, for review.
+     *
+     * @return the matrix as of this call; a later grant gives a different one
+     */
+    public ScopeMatrix scopeMatrix() {
+        return ScopeMatrix.of(
+                getNode().getPath(),
+                plan.groupScopes(),
+                plan.defaultScopes(),
+                grants.grantedScopes(),
+                grants.machineClients());
+    }
+
+    /**
+     * The name of the Markdown file of the {@link #scopeMatrix()} in the cloud assembly directory of this
+     * construct's stage: the construct path with {@code .} between ids, then {@code .scope-matrix.md}, for
+     * example {@code MyStack.Auth.scope-matrix.md}.
+     *
+     * @return a file name
+     */
+    public String getScopeMatrixMarkdownFile() {
+        return ScopeMatrixFiles.markdownFileName(this);
+    }
+
+    /**
+     * The name of the JSON file of the {@link #scopeMatrix()} in the cloud assembly directory of this
+     * construct's stage, as {@link #getScopeMatrixMarkdownFile()} but ending with {@code .scope-matrix.json}.
+     *
+     * @return a file name
+     */
+    public String getScopeMatrixJsonFile() {
+        return ScopeMatrixFiles.jsonFileName(this);
     }
 
     private void grant(UserPoolClient client, List<String> scopes, boolean named) {

@@ -241,6 +241,33 @@ public final class ClientGrants {
     }
 
     /**
+     * The scopes granted to each client so far.
+     *
+     * @return client construct path to its granted scopes, in the order of the first grants; empty when no
+     *     client is granted
+     */
+    public Map<String, SortedSet<String>> grantedScopes() {
+        Map<String, SortedSet<String>> granted = new LinkedHashMap<>();
+        grantsByPath.forEach((path, grant) -> granted.put(path, new TreeSet<>(grant.scopes)));
+        return granted;
+    }
+
+    /**
+     * The granted clients that use the client credentials flow now, whose tokens have no user.
+     *
+     * @return client construct paths
+     */
+    public Set<String> machineClients() {
+        Set<String> machines = new HashSet<>();
+        grantsByPath.forEach((path, grant) -> {
+            if (ClientSettings.of(grant.client).usesClientCredentials()) {
+                machines.add(path);
+            }
+        });
+        return machines;
+    }
+
+    /**
      * The value of {@code SCOPED_GROUP_AUTH_CLIENTS}, resolved at synth time: the policy file's tie and a
      * {@code :}, then {@code *} with no grants, otherwise {@code clientId=numbers} entries whose client ids
      * CloudFormation fills in.

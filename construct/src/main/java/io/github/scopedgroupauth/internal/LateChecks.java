@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 import software.amazon.awscdk.Annotations;
 import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.services.cognito.CfnUserPoolClient;
@@ -75,10 +76,16 @@ public final class LateChecks {
      * constructs of the stack at that moment are known, and only those added later are inspected at synthesis.
      * Inside one jsii callback, such as a validation, every call into the CDK deepens the jsii kernel's stack,
      * so the checks make a bounded number of calls rather than one for each construct of a large stack.
+     *
+     * @param whenValid what to do at synthesis once the checks found nothing, such as writing a report; returns
+     *     problems of its own
      */
-    public void register() {
+    public void register(Supplier<List<String>> whenValid) {
         known = identitySet(Stack.of(pool).getNode().findAll());
-        construct.getNode().addValidation(this::problems);
+        construct.getNode().addValidation(() -> {
+            List<String> problems = problems();
+            return problems.isEmpty() ? whenValid.get() : problems;
+        });
     }
 
     private static Set<IConstruct> identitySet(List<IConstruct> constructs) {

@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -267,18 +268,19 @@ class ScopedGroupAuthExampleTest {
     }
 
     @Test
-    void summaryShowsTheGroupScopeTableAndTheClientsScopes() {
-        assertThat(Summary.of(example, "/tmp/cdk.out"))
-                .isEqualTo("Synthesized stack ScopedGroupAuthExample into /tmp/cdk.out\n"
-                        + "\n"
-                        + "group      scopes added to its members' access tokens\n"
-                        + "ADMINS     admin/*\n"
-                        + "EVERYONE   everyone/*\n"
-                        + "\n"
-                        + "client     scopes it may carry\n"
-                        + "WebClient  admin/* everyone/*\n"
-                        + "\n"
-                        + "Users in neither group get no managed scope; requested scopes they are not entitled to"
-                        + " are suppressed.\n");
+    void mainJobPrintsTheScopeMatrixTheConstructWroteIntoTheAssembly(@TempDir Path outdir) {
+        App app = new App(AppProps.builder().outdir(outdir.toString()).build());
+        ScopedGroupAuthExample synthesized = new ScopedGroupAuthExample(app, "ScopedGroupAuthExample", null);
+        Path assembly = Path.of(app.synth().getDirectory());
+
+        assertThat(ExampleApp.report(synthesized, assembly))
+                .startsWith("Synthesized stack ScopedGroupAuthExample into " + assembly + "\n"
+                        + "Scope matrix: " + assembly.resolve("ScopedGroupAuthExample.Auth.scope-matrix.md") + "\n\n"
+                        + "# Scope matrix of `ScopedGroupAuthExample/Auth`\n")
+                .endsWith("| Group | `ScopedGroupAuthExample/UserPool/WebClient` |\n"
+                        + "| --- | --- |\n"
+                        + "| (no group) | none |\n"
+                        + "| `ADMINS` | `admin/*` |\n"
+                        + "| `EVERYONE` | `everyone/*` |\n");
     }
 }

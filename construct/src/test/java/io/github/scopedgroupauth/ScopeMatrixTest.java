@@ -1,0 +1,238 @@
+package io.github.scopedgroupauth;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import software.amazon.awscdk.services.cognito.UserPoolClient;
+import software.amazon.awscdk.services.cognito.UserPoolOperation;
+import software.amazon.awscdk.services.lambda.Code;
+import software.amazon.awscdk.services.lambda.Function;
+import software.amazon.awscdk.services.lambda.Runtime;
+
+/** The scope matrix: decided like the function, and written into the cloud assembly at each synthesis. */
+class ScopeMatrixTest {
+
+    private static final String WEB = "Test/Pool/Web";
+
+    @Test
+    void limitsEachGroupsScopesAndTheDefaults_toEachClientsGrant() {
+        Fixture given = new Fixture();
+        UserPoolClient reports = given.client("Reports");
+        ScopedGroupAuth auth = given.auth()
+                .defaultScopes(List.of("profile/read"))
+                .clients(List.of(given.web))
+                .build();
+        auth.grant(reports, List.of("admin/*"));
+
+        ScopeMatrix matrix = auth.scopeMatrix();
+
+        assertThat(matrix.getClients()).containsExactly("Test/Pool/Reports", WEB);
+        assertThat(matrix.getGroups()).containsExactly("ADMINS", "EVERYONE");
+        assertThat(matrix.scopes(WEB, "ADMINS")).containsExactly("admin/*", "profile/read");
+        assertThat(matrix.scopes(WEB, "EVERYONE")).containsExactly("everyone/*", "profile/read");
+        assertThat(matrix.scopesWithoutGroup(WEB)).containsExactly("profile/read");
+        assertThat(matrix.scopes("Test/Pool/Reports", "ADMINS")).containsExactly("admin/*");
+        assertThat(matrix.scopes("Test/Pool/Reports", "EVERYONE")).isEmpty();
+        assertThat(matrix.scopesWithoutGroup("Test/Pool/Reports")).isEmpty();
+        assertThat(matrix.getMachineClients()).isEmpty();
+    }
+
+    @Test
+    void hasOneRowForAnyClient_whenNoClientIsGranted() {
+        Fixture given = new Fixture();
+        ScopedGroupAuth auth = given.auth().build();
+
+        ScopeMatrix matrix = auth.scopeMatrix();
+
+        assertThat(matrix.getClients()).containsExactly(ScopeMatrix.ANY_CLIENT);
+        assertThat(matrix.scopes(ScopeMatrix.ANY_CLIENT, "ADMINS")).containsExactly("admin/*");
+        assertThat(matrix.scopesWithoutGroup(ScopeMatrix.ANY_CLIENT)).isEmpty();
+        assertThat(matrix.toMarkdown()).contains("| Group | Any client (none granted) |\n");
+    }
+
+    @Test
+    void listsMachineClientsApart_withTheScopesGrantedToThem() {
+        Fixture given = new Fixture();
+        ScopedGroupAuth auth = given.auth().clients(List.of(given.web)).build();
+        UserPoolClient machine = given.machineClient(List.of());
+        auth.grant(machine, List.of("everyone/*"));
+
+        ScopeMatrix matrix = auth.scopeMatrix();
+
+        assertThat(matrix.getClients()).containsExactly(WEB);
+        assertThat(matrix.getMachineClients()).containsExactly("Test/Pool/Machine");
+        assertThat(matrix.machineScopes("Test/Pool/Machine")).containsExactly("everyone/*");
+        assertThat(matrix.toMarkdown())
+                .endsWith("## Client credentials clients\n\n"
+                        + "No user and no group: their tokens may carry the scopes granted to them.\n\n"
+                        + "| Client | Scopes |\n"
+                        + "| --- | --- |\n"
+                        + "| `Test/Pool/Machine` | `everyone/*` |\n");
+        assertThatThrownBy(() -> matrix.scopes("Test/Pool/Machine", "ADMINS"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("client 'Test/Pool/Machine' is not in the scope matrix; its clients: [Test/Pool/Web]"
+                        + " (it is a machine client)");
+    }
+
+    @Test
+    void namesTheKnownOnes_whenAskedForAnUnknownGroupOrClient() {
+        ScopeMatrix matrix = new Fixture().auth().build().scopeMatrix();
+
+        assertThatThrownBy(() -> matrix.scopes(ScopeMatrix.ANY_CLIENT, "admins"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("group 'admins' is not in the scope matrix; its groups: [ADMINS, EVERYONE]");
+        assertThatThrownBy(() -> matrix.scopesWithoutGroup("Test/Pool/Web"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("client 'Test/Pool/Web' is not in the scope matrix; its clients: [*]");
+        assertThatThrownBy(() -> matrix.machineScopes("*"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("'*' is not a client credentials client of the scope matrix; its machine clients: []");
+    }
+
+    @Test
+    void writesTheMarkdownAndJsonIntoTheCloudAssembly_atSynthesis() throws IOException {
+        Fixture given = new Fixture();
+        ScopedGroupAuth auth = given.auth().clients(List.of(given.web)).build();
+
+        Path assembly = Path.of(given.app.synth().getDirectory());
+
+        assertThat(auth.getScopeMatrixMarkdownFile()).isEqualTo("Test.Auth.scope-matrix.md");
+        assertThat(auth.getScopeMatrixJsonFile()).isEqualTo("Test.Auth.scope-matrix.json");
+        assertThat(Files.readString(assembly.resolve("Test.Auth.scope-matrix.md")))
+                .isEqualTo("# Scope matrix of `Test/Auth`\n\n"
+                        + "Written by ScopedGroupAuth at synthesis; do not edit. Each cell lists the managed scopes in"
+                        + " the access token of a member of the row's group who signs in through the column's app"
+                        + " client, whatever scopes were requested. A user in several groups gets the union of their"
+                        + " rows; scopes no group or default names are left as requested.\n\n"
+                        + "| Group | `Test/Pool/Web` |\n"
+                        + "| --- | --- |\n"
+                        + "| (no group) | none |\n"
+                        + "| `ADMINS` | `admin/*` |\n"
+                        + "| `EVERYONE` | `everyone/*` |\n");
+        assertThat(Files.readString(assembly.resolve("Test.Auth.scope-matrix.json")))
+                .isEqualTo("{\n"
+                        + "  \"construct\": \"Test/Auth\",\n"
+                        + "  \"groups\": [\"ADMINS\", \"EVERYONE\"],\n"
+                        + "  \"clients\": {\n"
+                        + "    \"Test/Pool/Web\": {\n"
+                        + "      \"noGroup\": [],\n"
+                        + "      \"groups\": {\n"
+                        + "        \"ADMINS\": [\"admin/*\"],\n"
+                        + "        \"EVERYONE\": [\"everyone/*\"]\n"
+                        + "      }\n"
+                        + "    }\n"
+                        + "  },\n"
+                        + "  \"machineClients\": {}\n"
+                        + "}\n");
+    }
+
+    @Test
+    void writesGrantsMadeAfterConstruction() throws IOException {
+        Fixture given = new Fixture();
+        ScopedGroupAuth auth = given.auth().clients(List.of(given.web)).build();
+        auth.grant(given.client("Admin"), List.of("admin/*"));
+
+        Path assembly = Path.of(given.app.synth().getDirectory());
+
+        assertThat(Files.readString(assembly.resolve(auth.getScopeMatrixMarkdownFile())))
+                .contains("| Group | `Test/Pool/Admin` | `Test/Pool/Web` |\n")
+                .contains("| `EVERYONE` | none | `everyone/*` |\n")
+                .isEqualTo(auth.scopeMatrix().toMarkdown());
+    }
+
+    @Test
+    void widensOnlyTheLineOfTheGroupThatGainsAScope() {
+        Map<String, List<String>> before = Map.of("ADMINS", List.of("admin/*"), "EVERYONE", List.of("everyone/*"));
+        Map<String, List<String>> after =
+                Map.of("ADMINS", List.of("admin/*"), "EVERYONE", List.of("everyone/*", "admin/*"));
+
+        List<String> linesBefore = markdownLines(before);
+        List<String> linesAfter = markdownLines(after);
+
+        assertThat(linesAfter).hasSameSizeAs(linesBefore);
+        List<String> changed =
+                linesAfter.stream().filter(line -> !linesBefore.contains(line)).toList();
+        assertThat(changed).containsExactly("| `EVERYONE` | `admin/*` `everyone/*` |");
+    }
+
+    private static List<String> markdownLines(Map<String, List<String>> groupScopes) {
+        Fixture given = new Fixture();
+        return given.auth()
+                .groupScopes(groupScopes)
+                .clients(List.of(given.web))
+                .build()
+                .scopeMatrix()
+                .toMarkdown()
+                .lines()
+                .toList();
+    }
+
+    @Test
+    void replacesALinkPlantedUnderTheFilesName_withoutWritingThroughIt() throws IOException {
+        Fixture given = new Fixture();
+        ScopedGroupAuth auth = given.auth().build();
+        Path outdir = Path.of(given.app.getOutdir());
+        Path victim = Files.createTempFile("victim", ".txt");
+        Files.writeString(victim, "precious");
+        Files.createSymbolicLink(outdir.resolve(auth.getScopeMatrixMarkdownFile()), victim);
+
+        given.app.synth();
+
+        assertThat(Files.readString(victim)).isEqualTo("precious");
+        Path written = outdir.resolve(auth.getScopeMatrixMarkdownFile());
+        assertThat(Files.isSymbolicLink(written)).isFalse();
+        assertThat(Files.isRegularFile(written, LinkOption.NOFOLLOW_LINKS)).isTrue();
+        assertThat(Files.readString(written, StandardCharsets.UTF_8))
+                .isEqualTo(auth.scopeMatrix().toMarkdown());
+        Files.delete(victim);
+    }
+
+    @Test
+    void writesNoMatrix_whenTheLateChecksFail() {
+        Fixture given = new Fixture();
+        ScopedGroupAuth auth = given.auth().build();
+        given.pool.addTrigger(
+                UserPoolOperation.PRE_TOKEN_GENERATION,
+                Function.Builder.create(given.stack, "Other")
+                        .runtime(Runtime.NODEJS_22_X)
+                        .handler("index.handler")
+                        .code(Code.fromInline("exports.handler = async (e) => e;"))
+                        .build());
+
+        assertThatThrownBy(() -> given.app.synth()).hasMessageContaining("V1_0 pre token generation trigger");
+        assertThat(Path.of(given.app.getOutdir()).resolve(auth.getScopeMatrixMarkdownFile()))
+                .doesNotExist();
+    }
+
+    @Test
+    void escapesTableCellsAndCodeSpans_forGroupNamesWithPipesAndBackticks() {
+        Fixture given = new Fixture();
+        ScopeMatrix matrix = given.auth()
+                .groupScopes(Map.of("a|b`c", List.of("x/y")))
+                .build()
+                .scopeMatrix();
+
+        assertThat(matrix.toMarkdown()).contains("| ``a\\|b`c`` | `x/y` |\n");
+        assertThat(matrix.toJson()).contains("\"a|b`c\": [\"x/y\"]");
+    }
+
+    @Test
+    void isTheSameMatrixForTheSameConfiguration() {
+        Fixture one = new Fixture();
+        Fixture two = new Fixture();
+
+        ScopeMatrix first = one.auth().clients(List.of(one.web)).build().scopeMatrix();
+        ScopeMatrix second = two.auth().clients(List.of(two.web)).build().scopeMatrix();
+
+        assertThat(first).isEqualTo(second).hasSameHashCodeAs(second);
+        assertThat(first.toJson()).isEqualTo(second.toJson());
+    }
+}
