@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.SortedMap;
 import java.util.SortedSet;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * Which managed scopes an access token carries, for each app client and each group: what a pull request that
@@ -18,8 +19,9 @@ import java.util.TreeMap;
  * <p>Clients are named by their construct path, since their ids exist only once deployed. A user in several
  * groups gets the union of those groups' scopes; a user in no group gets the default scopes. When no client is
  * granted, every client of the pool may carry every managed scope, and the matrix has one client,
- * {@value #ANY_CLIENT}. Clients with the client credentials flow have no users and so no groups: their tokens
- * may carry the scopes granted to them, listed apart.
+ * {@value #ANY_CLIENT}. Clients with the client credentials flow have no users and so no groups, and the
+ * trigger leaves their tokens as requested: they may carry every managed scope the client allows, those granted
+ * to it and any it lists itself, listed apart.
  *
  * <p>The scopes are decided by the same {@link ScopePolicy} as the function's, whatever scopes were requested.
  * Unmanaged scopes, such as {@code openid}, are left out: the trigger never changes them. Instances are
@@ -61,7 +63,8 @@ public final class ScopeMatrix {
      * @param groupScopes group name to its scopes
      * @param defaultScopes the scopes of every signed-in user
      * @param grants granted client path to its granted scopes; empty when no client is granted
-     * @param machineClients the granted clients that use the client credentials flow
+     * @param machineClients the granted clients that use the client credentials flow, each with the managed
+     *     scopes it allows
      * @return the matrix
      */
     static ScopeMatrix of(
@@ -69,7 +72,7 @@ public final class ScopeMatrix {
             SortedMap<String, SortedSet<String>> groupScopes,
             SortedSet<String> defaultScopes,
             Map<String, SortedSet<String>> grants,
-            Collection<String> machineClients) {
+            Map<String, ? extends Collection<String>> machineClients) {
         ScopePolicy.Builder builder =
                 ScopePolicy.builder().groupScopes(groupScopes).defaultScopes(defaultScopes);
         grants.forEach(builder::clientGrant);
@@ -78,8 +81,8 @@ public final class ScopeMatrix {
         SortedMap<String, List<String>> noGroup = new TreeMap<>();
         SortedMap<String, List<String>> machines = new TreeMap<>();
         for (String client : grants.isEmpty() ? List.of(ANY_CLIENT) : grants.keySet()) {
-            if (machineClients.contains(client)) {
-                machines.put(client, List.copyOf(grants.get(client)));
+            if (machineClients.containsKey(client)) {
+                machines.put(client, List.copyOf(new TreeSet<>(machineClients.get(client))));
                 continue;
             }
             SortedMap<String, List<String>> row = new TreeMap<>();
@@ -168,8 +171,8 @@ public final class ScopeMatrix {
     }
 
     /**
-     * The managed scopes a client credentials client's tokens may carry: the scopes granted to it, with no user
-     * and no group check.
+     * The managed scopes a client credentials client's tokens may carry, with no user and no group check: those
+     * granted to it, and any other managed scope the client allows itself.
      *
      * @param client a construct path of {@link #getMachineClients()}
      * @return sorted scopes

@@ -374,7 +374,7 @@ public class ScopedGroupAuth extends Construct {
                 plan.groupScopes(),
                 plan.defaultScopes(),
                 grants.grantedScopes(),
-                grants.machineClients());
+                grants.machineClientScopes());
     }
 
     /**

@@ -3,6 +3,10 @@ package io.github.scopedgroupauth;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.scopedgroupauth.runtime.PolicyFile;
+import io.github.scopedgroupauth.runtime.ScopePolicy;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -10,7 +14,13 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
+import software.amazon.awscdk.App;
+import software.amazon.awscdk.Stack;
+import software.amazon.awscdk.Stage;
+import software.amazon.awscdk.services.cognito.OAuthScope;
+import software.amazon.awscdk.services.cognito.UserPool;
 import software.amazon.awscdk.services.cognito.UserPoolClient;
 import software.amazon.awscdk.services.cognito.UserPoolOperation;
 import software.amazon.awscdk.services.lambda.Code;
@@ -72,7 +82,8 @@ class ScopeMatrixTest {
         assertThat(matrix.machineScopes("Test/Pool/Machine")).containsExactly("everyone/*");
         assertThat(matrix.toMarkdown())
                 .endsWith("## Client credentials clients\n\n"
-                        + "No user and no group: their tokens may carry the scopes granted to them.\n\n"
+                        + "No user and no group: their tokens may carry every managed scope the client allows,"
+                        + " granted or listed by the client itself.\n\n"
                         + "| Client | Scopes |\n"
                         + "| --- | --- |\n"
                         + "| `Test/Pool/Machine` | `everyone/*` |\n");
@@ -80,6 +91,32 @@ class ScopeMatrixTest {
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("client 'Test/Pool/Machine' is not in the scope matrix; its clients: [Test/Pool/Web]"
                         + " (it is a machine client)");
+    }
+
+    @Test
+    void listsTheManagedScopesAMachineClientAllowsItself_besideItsGrant() {
+        // The trigger leaves machine tokens as requested, so a scope the client lists itself reaches them too.
+        Fixture given = new Fixture();
+        ScopedGroupAuth auth = given.auth().clients(List.of(given.web)).build();
+        UserPoolClient machine =
+                given.machineClient(List.of(OAuthScope.custom("admin/*"), OAuthScope.custom("openid")));
+        auth.grant(machine, List.of("everyone/*"));
+
+        ScopeMatrix matrix = auth.scopeMatrix();
+
+        assertThat(matrix.machineScopes("Test/Pool/Machine")).containsExactly("admin/*", "everyone/*");
+    }
+
+    @Test
+    void listsAManagedScopeAMachineClientAllowsThroughItsResourceServer() {
+        Fixture given = new Fixture();
+        ScopedGroupAuth auth = given.auth().build();
+        UserPoolClient machine = given.machineClient(auth.oauthScopesFor("ADMINS"));
+        auth.grant(machine, List.of("everyone/*"));
+
+        given.app.synth();
+
+        assertThat(auth.scopeMatrix().machineScopes("Test/Pool/Machine")).containsExactly("admin/*", "everyone/*");
     }
 
     @Test
@@ -222,6 +259,114 @@ class ScopeMatrixTest {
 
         assertThat(matrix.toMarkdown()).contains("| ``a\\|b`c`` | `x/y` |\n");
         assertThat(matrix.toJson()).contains("\"a|b`c\": [\"x/y\"]");
+    }
+
+    @Test
+    void showsAnEmojiInAGroupName_apartFromAGroupNamedByItsEscapes() {
+        Fixture given = new Fixture();
+        ScopeMatrix matrix = given.auth()
+                .groupScopes(Map.of("\uD83D\uDE00", List.of("x/a"), "\\uD83D\\uDE00", List.of("x/b")))
+                .build()
+                .scopeMatrix();
+
+        assertThat(matrix.toMarkdown())
+                .contains("| `\uD83D\uDE00` | `x/a` |\n")
+                .contains("| `\\uD83D\\uDE00` | `x/b` |\n");
+    }
+
+    @Test
+    void keepsTheTableWellFormedAndTheJsonValid_whateverTheGroupsAndClientsAreNamed() throws IOException {
+        Fixture given = new Fixture();
+        UserPoolClient odd = given.client("We|b`\"\\ | x |");
+        Map<String, List<String>> groups = new TreeMap<>();
+        List.of("a|b", "`", "``", "\\", "\\|", "\"", "<b>", "\uD83D\uDE00", "-", "#")
+                .forEach(group -> groups.put(group, List.of("x/" + groups.size())));
+        ScopedGroupAuth auth =
+                given.auth().groupScopes(groups).clients(List.of(odd)).build();
+        ScopeMatrix matrix = auth.scopeMatrix();
+
+        List<String> table =
+                matrix.toMarkdown().lines().filter(line -> line.startsWith("|")).toList();
+        assertThat(table).hasSize(3 + groups.size());
+        // GitHub's tables split cells at each | that has no \ before it: three per row of two columns.
+        assertThat(table)
+                .allSatisfy(line -> assertThat(line.replace("\\|", "").chars().filter(c -> c == '|'))
+                        .hasSize(3));
+        JsonNode json = new ObjectMapper().readTree(matrix.toJson());
+        String client = "Test/Pool/We|b`\"\\ | x |";
+        assertThat(json.get("construct").asText()).isEqualTo("Test/Auth");
+        assertThat(json.get("groups")).extracting(JsonNode::asText).containsExactlyElementsOf(groups.keySet());
+        groups.keySet()
+                .forEach(group -> assertThat(
+                                json.get("clients").get(client).get("groups").get(group))
+                        .extracting(JsonNode::asText)
+                        .containsExactlyElementsOf(matrix.scopes(client, group)));
+    }
+
+    @Test
+    void decidesLikeThePolicyTheFunctionReadsFromTheAssembly() throws IOException {
+        Fixture given = new Fixture();
+        ScopedGroupAuth auth = given.auth()
+                .groupScopes(Map.of("A", List.of("a/1", "s/1"), "B", List.of("b/1", "s/1"), "C", List.of("d/1")))
+                .defaultScopes(List.of("d/1", "d/2"))
+                .clients(List.of(given.web))
+                .build();
+        auth.grant(given.web, List.of("a/1"));
+        auth.grant(given.client("Mobile"), List.of("s/1", "d/2"));
+        ScopePolicy deployed = deployedPolicy(given, Map.of("PoolWeb", "w", "PoolMobile", "m"));
+        Map<String, String> clientIds = Map.of(WEB, "w", "Test/Pool/Mobile", "m");
+        List<String> everyScope = List.copyOf(deployed.managedScopes());
+
+        ScopeMatrix matrix = auth.scopeMatrix();
+
+        assertThat(matrix.getClients()).containsExactlyInAnyOrderElementsOf(clientIds.keySet());
+        for (String client : matrix.getClients()) {
+            String id = clientIds.get(client);
+            for (String group : matrix.getGroups()) {
+                assertThat(matrix.scopes(client, group))
+                        .isEqualTo(
+                                deployed.decide(id, List.of(group), everyScope).tokenScopes());
+            }
+            assertThat(matrix.scopesWithoutGroup(client))
+                    .isEqualTo(deployed.decide(id, List.of(), everyScope).tokenScopes());
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static ScopePolicy deployedPolicy(Fixture given, Map<String, String> clientIds) throws IOException {
+        Path assembly = Path.of(given.app.synth().getDirectory());
+        Map<String, Object> properties = (Map<String, Object>) given.template()
+                .findResources("AWS::Lambda::Function")
+                .values()
+                .iterator()
+                .next()
+                .get("Properties");
+        String s3Key = (String) ((Map<String, Object>) properties.get("Code")).get("S3Key");
+        Map<String, Object> variables =
+                (Map<String, Object>) ((Map<String, Object>) properties.get("Environment")).get("Variables");
+        return PolicyFile.read(
+                Files.readAllBytes(
+                        assembly.resolve("asset." + s3Key.replace(".zip", "")).resolve(PolicyFile.RESOURCE_NAME)),
+                Map.of(
+                        PolicyFile.CLIENTS_VARIABLE,
+                        Substitution.resolve(variables.get(PolicyFile.CLIENTS_VARIABLE), clientIds)));
+    }
+
+    @Test
+    void writesEachMatrixIntoTheAssemblyOfItsOwnStage() {
+        App app = new App();
+        Stage inner = new Stage(new Stage(app, "Outer"), "Inner");
+        Stack stack = new Stack(inner, "S");
+        ScopedGroupAuth auth = ScopedGroupAuth.Builder.create(stack, "Auth")
+                .userPool(UserPool.Builder.create(stack, "Pool").build())
+                .groupScopes(Fixture.ADMINS_AND_EVERYONE)
+                .build();
+
+        Path assembly = Path.of(app.synth().getDirectory());
+
+        assertThat(assembly.resolve("assembly-Outer/assembly-Outer-Inner/Outer.Inner.S.Auth.scope-matrix.json"))
+                .isRegularFile();
+        assertThat(assembly.resolve(auth.getScopeMatrixJsonFile())).doesNotExist();
     }
 
     @Test

@@ -253,15 +253,21 @@ public final class ClientGrants {
     }
 
     /**
-     * The granted clients that use the client credentials flow now, whose tokens have no user.
+     * The granted clients that use the client credentials flow now, whose tokens have no user, each with the
+     * managed scopes it allows: the trigger leaves their tokens as requested, so they may carry not only the
+     * granted scopes but any managed scope the client lists itself, literally or bound to its resource server.
+     * Makes a few calls into the CDK per granted client.
      *
-     * @return client construct paths
+     * @return client construct path to the managed scopes its machine-to-machine tokens may carry
      */
-    public Set<String> machineClients() {
-        Set<String> machines = new HashSet<>();
+    public Map<String, SortedSet<String>> machineClientScopes() {
+        Map<String, SortedSet<String>> machines = new LinkedHashMap<>();
         grantsByPath.forEach((path, grant) -> {
-            if (ClientSettings.of(grant.client).usesClientCredentials()) {
-                machines.add(path);
+            ClientSettings settings = ClientSettings.of(grant.client);
+            if (settings.usesClientCredentials()) {
+                SortedSet<String> allowed = new TreeSet<>(grant.scopes);
+                allowed.addAll(managedScopesAllowedBy(settings));
+                machines.put(path, allowed);
             }
         });
         return machines;

@@ -44,7 +44,9 @@ public final class ScopeMatrixText {
         List<String> machines = matrix.getMachineClients();
         if (!machines.isEmpty()) {
             text.append("\n## Client credentials clients\n\n")
-                    .append("No user and no group: their tokens may carry the scopes granted to them.\n\n")
+                    .append(
+                            "No user and no group: their tokens may carry every managed scope the client allows, granted or")
+                    .append(" listed by the client itself.\n\n")
                     .append("| Client | Scopes |\n")
                     .append("| --- | --- |\n");
             for (String client : machines) {
@@ -84,7 +86,7 @@ public final class ScopeMatrixText {
      * fence is one backtick longer than the longest run in the text, and {@code |} is escaped for the table.
      */
     static String code(String value) {
-        String text = Printable.escape(value);
+        String text = visible(value);
         int longest = 0;
         int run = 0;
         for (int i = 0; i < text.length(); i++) {
@@ -94,6 +96,29 @@ public final class ScopeMatrixText {
         String fence = "`".repeat(longest + 1);
         String padding = text.startsWith("`") || text.endsWith("`") ? " " : "";
         return fence + padding + text.replace("|", "\\|") + padding + fence;
+    }
+
+    /**
+     * The text with each invisible or line-breaking character escaped as {@link Printable} does, but read by code
+     * point: a character beyond the Basic Multilingual Plane, such as an emoji, which group names may contain,
+     * stays as it is, rather than showing as the escapes of its two halves, which a group named by those very
+     * escapes would show too.
+     */
+    private static String visible(String value) {
+        StringBuilder text = new StringBuilder(value.length());
+        value.codePoints().forEach(point -> {
+            if (Character.isSupplementaryCodePoint(point) && isShown(point)) {
+                text.appendCodePoint(point);
+            } else {
+                text.append(Printable.escape(new String(Character.toChars(point))));
+            }
+        });
+        return text.toString();
+    }
+
+    private static boolean isShown(int point) {
+        int type = Character.getType(point);
+        return type != Character.FORMAT && type != Character.PRIVATE_USE && type != Character.UNASSIGNED;
     }
 
     /**
