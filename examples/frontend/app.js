@@ -109,6 +109,14 @@ function pretty(text) {
   }
 }
 
+function decoded(token, name) {
+  try {
+    return payloadOf(token);
+  } catch (error) {
+    throw new Error(`Sign-in failed: the ${name} could not be decoded (${error.message}).`);
+  }
+}
+
 async function start() {
   for (const button of document.querySelectorAll('button[data-route]')) {
     button.addEventListener('click', () => call(button.dataset.route));
@@ -139,8 +147,8 @@ async function start() {
     if (received) {
       tokens = {
         raw: { id: received.idToken, access: received.accessToken },
-        id: payloadOf(received.idToken),
-        access: payloadOf(received.accessToken),
+        id: decoded(received.idToken, 'ID token'),
+        access: decoded(received.accessToken, 'access token'),
       };
     }
   } catch (error) {

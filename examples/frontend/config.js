@@ -7,7 +7,7 @@ const USER_POOL_ID = /^([a-z]{2}(?:-[a-z]+)+-\d{1,2})_[0-9A-Za-z]+$/;
 const CLIENT_ID = /^[0-9A-Za-z]{1,128}$/;
 const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
 
-const HOW_TO_FIX = 'Deploy the example with `npx aws-cdk@2 deploy --outputs-file ../examples/frontend/cdk-outputs.json`'
+const HOW_TO_FIX = 'Deploy the example with `npx aws-cdk@2 deploy --outputs-file frontend/cdk-outputs.json`'
   + ' (from examples/), or write examples/frontend/config.json with the fields region, userPoolId, clientId,'
   + ' domain and apiUrl, then reload this page.';
 

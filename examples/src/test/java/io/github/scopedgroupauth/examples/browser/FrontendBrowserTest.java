@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.github.scopedgroupauth.examples.browser.StandInCognito.TestUser;
 import io.github.scopedgroupauth.runtime.ScopePolicy;
 import java.io.IOException;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -33,11 +34,16 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * The sample frontend in headless Chromium (Debian's {@code chromium} and {@code chromium-driver}), served by
  * its own {@code Serve.java}, signing in against {@link StandInCognito} and calling {@link StandInApi}: three
  * origins on the loopback address, so that PKCE, the state check, CORS and the content security policy all
- * take part. Run with {@code mvn -B -ntp -Pbrowser package}.
+ * take part. Run with {@code mvn -B -ntp -Pbrowser package}; the system properties
+ * {@value #BROWSER_PROPERTY} and {@value #DRIVER_PROPERTY} point at another Chromium and chromedriver.
  */
 @Tag("browser")
 class FrontendBrowserTest {
 
+    /** Where Chromium and its driver are, if not where Debian's packages put them. */
+    private static final String BROWSER_PROPERTY = "scopedgroupauth.browser.chromium";
+
+    private static final String DRIVER_PROPERTY = "scopedgroupauth.browser.chromedriver";
     private static final String CLIENT_ID = "4k2n8q1v7c3x9m5b6z0p1r2s3t";
     private static final String USER_POOL_ID = "eu-west-1_Ex4mple12";
     /** The example's groups and scopes (ScopedGroupAuthExample). */
@@ -76,7 +82,9 @@ class FrontendBrowserTest {
                 + "\", \"domain\": \"" + cognito.domain() + "\", \"apiUrl\": \"" + api.url() + "\"}";
         browser = new ChromeDriver(
                 new ChromeDriverService.Builder()
-                        .usingDriverExecutable(Path.of("/usr/bin/chromedriver").toFile())
+                        // Never Selenium Manager, which would download a driver.
+                        .usingDriverExecutable(Path.of(System.getProperty(DRIVER_PROPERTY, "/usr/bin/chromedriver"))
+                                .toFile())
                         .usingAnyFreePort()
                         .build(),
                 options(temporary.resolve("chromium-profile")));
@@ -85,7 +93,7 @@ class FrontendBrowserTest {
 
     private static ChromeOptions options(Path profile) {
         ChromeOptions options = new ChromeOptions();
-        options.setBinary("/usr/bin/chromium");
+        options.setBinary(System.getProperty(BROWSER_PROPERTY, "/usr/bin/chromium"));
         options.addArguments(
                 "--headless",
                 "--no-sandbox",
@@ -240,6 +248,38 @@ class FrontendBrowserTest {
         assertThat(text("message")).startsWith(message).contains("npx aws-cdk@2 deploy --outputs-file");
         assertThat(text("config-summary")).isEqualTo("Not configured.");
         assertThat(browser.findElement(By.id("sign-in")).isDisplayed()).isFalse();
+    }
+
+    @ParameterizedTest
+    @CsvSource({
+        "GET,  /,                   localhost, 200",
+        "GET,  /app.js,             127.0.0.1, 200",
+        "HEAD, /style.css,          localhost, 200",
+        "GET,  /../pom.xml,         localhost, 404",
+        "GET,  /%2e%2e/pom.xml,     localhost, 404",
+        "GET,  /..%2fpom.xml,       localhost, 404",
+        "GET,  /browser/index.html, localhost, 404",
+        "GET,  /.hidden.json,       localhost, 404",
+        "GET,  /outside.json,       localhost, 404",
+        "GET,  /Serve.java,         localhost, 404",
+        "GET,  /,                   attacker.example, 421",
+        "POST, /,                   localhost, 405",
+    })
+    void pageServer_servesOnlyTheFolder_andOnlyToLocalhost(String method, String target, String host, int status)
+            throws IOException {
+        // given a dot file in the folder, and a symbolic link in it to a file outside
+        Path outside = Files.writeString(temporary.resolve("outside-secret.json"), "{}");
+        Files.writeString(page.folder().resolve(".hidden.json"), "{}");
+        Files.deleteIfExists(page.folder().resolve("outside.json"));
+        Files.createSymbolicLink(page.folder().resolve("outside.json"), outside);
+
+        String answer = RawHttp.head(
+                page.url(), method, target, host + ":" + URI.create(page.url()).getPort());
+
+        assertThat(answer).startsWith("HTTP/1.1 " + status + " ");
+        if (target.endsWith(".js")) {
+            assertThat(answer).containsIgnoringCase("\r\ncontent-type: text/javascript; charset=utf-8\r\n");
+        }
     }
 
     /** Opens the page in a fresh state and signs in through the stand-in, waiting for the outcome. */
