@@ -9,11 +9,15 @@ import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.StackProps;
 import software.amazon.awscdk.services.apigateway.AuthorizationType;
 import software.amazon.awscdk.services.apigateway.CognitoUserPoolsAuthorizer;
+import software.amazon.awscdk.services.apigateway.CorsOptions;
+import software.amazon.awscdk.services.apigateway.GatewayResponseOptions;
 import software.amazon.awscdk.services.apigateway.IntegrationResponse;
 import software.amazon.awscdk.services.apigateway.MethodOptions;
 import software.amazon.awscdk.services.apigateway.MethodResponse;
 import software.amazon.awscdk.services.apigateway.MockIntegration;
 import software.amazon.awscdk.services.apigateway.PassthroughBehavior;
+import software.amazon.awscdk.services.apigateway.ResourceOptions;
+import software.amazon.awscdk.services.apigateway.ResponseType;
 import software.amazon.awscdk.services.apigateway.RestApi;
 import software.amazon.awscdk.services.cognito.AccountRecovery;
 import software.amazon.awscdk.services.cognito.AuthFlow;
@@ -45,11 +49,21 @@ import software.constructs.Construct;
  * REST API defines no CloudWatch role: the CDK's default would set the Region-wide API Gateway account setting
  * ({@code AWS::ApiGateway::Account}), which stays after the stack is deleted and applies to every API of the
  * account in that Region.
+ *
+ * <p>The API allows cross-origin calls from {@link #CALLBACK_ORIGIN}, the sample frontend in
+ * {@code examples/frontend}: on preflight, on the routes' responses and on the 401 and 403 responses of the
+ * authorizer, so that the page can show why a call was refused.
  */
 public class ScopedGroupAuthExample extends Stack {
 
     /** The callback of the local web app the client redirects to after sign-in. */
     public static final String CALLBACK_URL = "http://localhost:3000/";
+    /** The origin of {@link #CALLBACK_URL}, the only one the API allows cross-origin calls from. */
+    public static final String CALLBACK_ORIGIN = "http://localhost:3000";
+    /** The CORS header as a method or gateway response sets it: a static value, quoted. */
+    private static final String ALLOW_CALLBACK_ORIGIN = "'" + CALLBACK_ORIGIN + "'";
+
+    private static final String ALLOW_ORIGIN_HEADER = "Access-Control-Allow-Origin";
     /** The id of the RestApi's own output of its URL, which this stack renames {@code ApiUrl}. */
     private static final String REST_API_URL_OUTPUT = "Endpoint";
 
@@ -137,7 +151,25 @@ public class ScopedGroupAuthExample extends Stack {
                 .build();
         route(api, authorizer, "admin", "ADMINS");
         route(api, authorizer, "everyone", "EVERYONE");
+        allowCallbackOriginOnRefusals(api);
         return api;
+    }
+
+    /**
+     * The authorizer's refusals come from gateway responses, not from the routes: without the CORS header there,
+     * a browser hides a 401 or 403 behind a network error. The body keeps API Gateway's own message, since a
+     * gateway response cannot tell which route's scope was missing.
+     */
+    private static void allowCallbackOriginOnRefusals(RestApi api) {
+        for (ResponseType type : List.of(ResponseType.UNAUTHORIZED, ResponseType.ACCESS_DENIED)) {
+            api.addGatewayResponse(
+                    type == ResponseType.UNAUTHORIZED ? "Unauthorized" : "AccessDenied",
+                    GatewayResponseOptions.builder()
+                            .type(type)
+                            .responseHeaders(Map.of(ALLOW_ORIGIN_HEADER, ALLOW_CALLBACK_ORIGIN))
+                            .templates(Map.of("application/json", "{\"message\": $context.error.messageString}"))
+                            .build());
+        }
     }
 
     /** A GET route that requires the group's scopes and echoes the caller's scopes, with no function behind it. */
@@ -147,13 +179,23 @@ public class ScopedGroupAuthExample extends Stack {
                 .requestTemplates(Map.of("application/json", "{\"statusCode\": 200}"))
                 .integrationResponses(List.of(IntegrationResponse.builder()
                         .statusCode("200")
+                        .responseParameters(
+                                Map.of("method.response.header." + ALLOW_ORIGIN_HEADER, ALLOW_CALLBACK_ORIGIN))
                         .responseTemplates(Map.of(
                                 "application/json",
                                 "{\"route\": \"" + path + "\", \"scopes\":" + " \"$context.authorizer.claims.scope\"}"))
                         .build()))
                 .build();
         api.getRoot()
-                .addResource(path)
+                .addResource(
+                        path,
+                        ResourceOptions.builder()
+                                .defaultCorsPreflightOptions(CorsOptions.builder()
+                                        .allowOrigins(List.of(CALLBACK_ORIGIN))
+                                        .allowMethods(List.of("GET"))
+                                        .allowHeaders(List.of("Authorization"))
+                                        .build())
+                                .build())
                 .addMethod(
                         "GET",
                         echo,
@@ -163,6 +205,8 @@ public class ScopedGroupAuthExample extends Stack {
                                 .authorizationScopes(auth.scopesFor(group))
                                 .methodResponses(List.of(MethodResponse.builder()
                                         .statusCode("200")
+                                        .responseParameters(
+                                                Map.of("method.response.header." + ALLOW_ORIGIN_HEADER, true))
                                         .build()))
                                 .build());
     }

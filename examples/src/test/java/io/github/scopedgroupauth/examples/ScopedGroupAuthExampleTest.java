@@ -228,6 +228,79 @@ class ScopedGroupAuthExampleTest {
     }
 
     @Test
+    void eachRoutesResponse_allowsTheSampleFrontendsOrigin() {
+        for (String route : List.of("admin", "everyone")) {
+            template.hasResourceProperties(
+                    "AWS::ApiGateway::Method",
+                    Map.of(
+                            "HttpMethod", "GET",
+                            "ResourceId", Map.of("Ref", Match.stringLikeRegexp("Api" + route + ".*")),
+                            "MethodResponses",
+                                    List.of(Map.of(
+                                            "StatusCode",
+                                            "200",
+                                            "ResponseParameters",
+                                            Map.of("method.response.header.Access-Control-Allow-Origin", true))),
+                            "Integration",
+                                    Match.objectLike(Map.of(
+                                            "IntegrationResponses",
+                                            List.of(Match.objectLike(Map.of(
+                                                    "StatusCode",
+                                                    "200",
+                                                    "ResponseParameters",
+                                                    Map.of(
+                                                            "method.response.header.Access-Control-Allow-Origin",
+                                                            "'http://localhost:3000'"))))))));
+        }
+    }
+
+    @Test
+    void eachRouteAnswersPreflight_forTheSampleFrontendsOriginAndTheAuthorizationHeader_only() {
+        for (String route : List.of("admin", "everyone")) {
+            template.hasResourceProperties(
+                    "AWS::ApiGateway::Method",
+                    Map.of(
+                            "HttpMethod",
+                            "OPTIONS",
+                            "AuthorizationType",
+                            "NONE",
+                            "ResourceId",
+                            Map.of("Ref", Match.stringLikeRegexp("Api" + route + ".*")),
+                            "Integration",
+                            Match.objectLike(Map.of(
+                                    "Type",
+                                    "MOCK",
+                                    "IntegrationResponses",
+                                    List.of(Match.objectLike(Map.of(
+                                            "ResponseParameters",
+                                            Map.of(
+                                                    "method.response.header.Access-Control-Allow-Headers",
+                                                    "'Authorization'",
+                                                    "method.response.header.Access-Control-Allow-Origin",
+                                                    "'http://localhost:3000'",
+                                                    "method.response.header.Vary",
+                                                    "'Origin'",
+                                                    "method.response.header.Access-Control-Allow-Methods",
+                                                    "'GET'"))))))));
+        }
+        // No preflight on the root, which has no route.
+        template.resourcePropertiesCountIs("AWS::ApiGateway::Method", Map.of("HttpMethod", "OPTIONS"), 2);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"UNAUTHORIZED", "ACCESS_DENIED"})
+    void authorizersRefusals_allowTheSampleFrontendsOrigin_andKeepApiGatewaysMessage(String type) {
+        template.hasResourceProperties(
+                "AWS::ApiGateway::GatewayResponse",
+                Map.of(
+                        "ResponseType", type,
+                        "ResponseParameters",
+                                Map.of("gatewayresponse.header.Access-Control-Allow-Origin", "'http://localhost:3000'"),
+                        "ResponseTemplates",
+                                Map.of("application/json", "{\"message\": $context.error.messageString}")));
+    }
+
+    @Test
     void outputsEachValueOnce_withTheApiUrlUnderAStableName() {
         Map<String, Map<String, Object>> outputs = template.findOutputs("*");
 

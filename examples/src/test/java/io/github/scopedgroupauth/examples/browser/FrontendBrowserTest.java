@@ -1,0 +1,313 @@
+package io.github.scopedgroupauth.examples.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.scopedgroupauth.examples.browser.StandInCognito.TestUser;
+import io.github.scopedgroupauth.runtime.ScopePolicy;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The sample frontend in headless Chromium (Debian's {@code chromium} and {@code chromium-driver}), served by
+ * its own {@code Serve.java}, signing in against {@link StandInCognito} and calling {@link StandInApi}: three
+ * origins on the loopback address, so that PKCE, the state check, CORS and the content security policy all
+ * take part. Run with {@code mvn -B -ntp -Pbrowser package}; the system properties
+ * {@value #BROWSER_PROPERTY} and {@value #DRIVER_PROPERTY} point at another Chromium and chromedriver.
+ */
+@Tag("browser")
+class FrontendBrowserTest {
+
+    /** Where Chromium and its driver are, if not where Debian's packages put them. */
+    private static final String BROWSER_PROPERTY = "scopedgroupauth.browser.chromium";
+
+    private static final String DRIVER_PROPERTY = "scopedgroupauth.browser.chromedriver";
+    private static final String CLIENT_ID = "4k2n8q1v7c3x9m5b6z0p1r2s3t";
+    private static final String USER_POOL_ID = "eu-west-1_Ex4mple12";
+    /** The example's groups and scopes (ScopedGroupAuthExample). */
+    private static final ScopePolicy POLICY = ScopePolicy.builder()
+            .groupScopes(Map.of("ADMINS", List.of("admin/*"), "EVERYONE", List.of("everyone/*")))
+            .build();
+
+    private static final TestUser ADMIN = new TestUser("ada", "ada@example.com", List.of("ADMINS", "EVERYONE"));
+    /** Also shows that claims are shown as text: this e-mail address would be markup if parsed as HTML. */
+    private static final TestUser EVERYONE =
+            new TestUser("eve", "<img src=x onerror=alert(1)>eve@example.com", List.of("EVERYONE"));
+    /** Where the screenshot of the signed-in page is written; docs/images/frontend.png is a copy of it. */
+    /** A call's outcome, as opposed to the "Calling ..." shown while it runs. */
+    private static final Pattern FINAL_STATUS = Pattern.compile("^GET /.*");
+
+    private static final Path SCREENSHOT = Path.of("target", "browser", "frontend.png");
+
+    @TempDir
+    static Path temporary;
+
+    private static FrontendServer page;
+    private static StandInCognito cognito;
+    private static StandInApi api;
+    private static ChromeDriver browser;
+    private static WebDriverWait wait;
+    private static String config;
+
+    @BeforeAll
+    static void start() throws IOException {
+        page = new FrontendServer(Path.of("frontend"), temporary.resolve("frontend"));
+        TokenKeys keys = new TokenKeys();
+        cognito = new StandInCognito(keys, POLICY, CLIENT_ID, USER_POOL_ID, page.url());
+        String origin = page.url().substring(0, page.url().length() - 1);
+        api = new StandInApi(keys, "https://cognito-idp.eu-west-1.amazonaws.com/" + USER_POOL_ID, origin);
+        config = "{\"region\": \"eu-west-1\", \"userPoolId\": \"" + USER_POOL_ID + "\", \"clientId\": \"" + CLIENT_ID
+                + "\", \"domain\": \"" + cognito.domain() + "\", \"apiUrl\": \"" + api.url() + "\"}";
+        browser = new ChromeDriver(
+                new ChromeDriverService.Builder()
+                        // Never Selenium Manager, which would download a driver.
+                        .usingDriverExecutable(Path.of(System.getProperty(DRIVER_PROPERTY, "/usr/bin/chromedriver"))
+                                .toFile())
+                        .usingAnyFreePort()
+                        .build(),
+                options(temporary.resolve("chromium-profile")));
+        wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+    }
+
+    private static ChromeOptions options(Path profile) {
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(System.getProperty(BROWSER_PROPERTY, "/usr/bin/chromium"));
+        options.addArguments(
+                "--headless",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-quic",
+                "--no-first-run",
+                // Without these, Chromium's own connections are refused on a closed network and slow it down.
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--window-size=1280,1000",
+                "--user-data-dir=" + profile);
+        return options;
+    }
+
+    @AfterAll
+    static void stop() {
+        if (browser != null) {
+            browser.quit();
+        }
+        if (api != null) {
+            api.close();
+        }
+        if (cognito != null) {
+            cognito.close();
+        }
+        if (page != null) {
+            page.close();
+        }
+    }
+
+    @BeforeEach
+    void configuredPage() {
+        page.file("config.json", config);
+        page.file("cdk-outputs.json", null);
+    }
+
+    @Test
+    void adminsAndEveryoneUser_callsBothRoutesWithTheAccessToken_andIsRefusedAdminWithTheIdToken() throws IOException {
+        // given
+        signIn(ADMIN, false);
+
+        // then
+        assertThat(text("user-name")).isEqualTo("ada@example.com");
+        assertThat(text("access-token"))
+                .contains("\"scope\": \"admin/* email everyone/* openid profile\"")
+                .containsPattern("\"exp\": \\d+, {2}// \\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d UTC");
+        assertThat(text("id-token")).contains("\"token_use\": \"id\"").doesNotContain("\"scope\"");
+
+        // when, then
+        assertThat(call("admin")).startsWith("GET /admin: 200 OK");
+        assertThat(text("result-body")).contains("\"route\": \"admin\"");
+        Files.createDirectories(SCREENSHOT.getParent());
+        Files.write(SCREENSHOT, browser.getScreenshotAs(OutputType.BYTES));
+        assertThat(call("everyone")).isEqualTo("GET /everyone: 200 OK");
+
+        browser.findElement(By.id("send-id")).click();
+        assertThat(call("admin"))
+                .isEqualTo("GET /admin: 401 Unauthorized: a route that requires scopes takes only access tokens");
+    }
+
+    @Test
+    void everyoneUser_isForbiddenAdmin_andCallsEveryone_andSeesClaimsAsText() {
+        signIn(EVERYONE, false);
+
+        // admin/* was requested, and suppressed: the user's groups do not grant it.
+        assertThat(text("access-token")).contains("\"scope\": \"email everyone/* openid profile\"");
+        assertThat(call("admin")).isEqualTo("GET /admin: 403 Forbidden: this token lacks admin/*");
+        assertThat(call("everyone")).isEqualTo("GET /everyone: 200 OK");
+        assertThat(text("user-name")).isEqualTo("<img src=x onerror=alert(1)>eve@example.com");
+        assertThat(browser.findElements(By.cssSelector("#signed-in img"))).isEmpty();
+    }
+
+    @Test
+    void tamperedState_isRefusedByThePage_withoutExchangingTheCode() {
+        int exchanges = cognito.tokenAnswers().size();
+
+        signIn(ADMIN, true);
+
+        assertThat(text("message"))
+                .startsWith("Sign-in refused: the state returned by the authorize endpoint is not the one this page"
+                        + " sent, so the code was not exchanged.");
+        assertThat(browser.findElement(By.id("signed-in")).isDisplayed()).isFalse();
+        assertThat(cognito.tokenAnswers()).hasSize(exchanges);
+        assertThat(browser.getCurrentUrl()).isEqualTo(page.url());
+    }
+
+    @Test
+    void callbackAddressOpenedAgain_isRefused_becauseTheVerifierWasUsedOnce() {
+        signIn(ADMIN, false);
+        String used = cognito.lastRedirect();
+        int exchanges = cognito.tokenAnswers().size();
+
+        browser.get(used);
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("message")));
+
+        assertThat(text("message"))
+                .startsWith("Sign-in refused: this tab did not start a sign-in, or its code was" + " already used.");
+        assertThat(cognito.tokenAnswers()).hasSize(exchanges);
+    }
+
+    @Test
+    void tokensStayInMemory_andSignOutClearsThem() {
+        signIn(ADMIN, false);
+        assertThat(script("return localStorage.length + sessionStorage.length")).isEqualTo(0L);
+
+        browser.findElement(By.id("sign-out")).click();
+        wait.until(ExpectedConditions.textToBe(By.id("message"), "You are signed out."));
+
+        assertThat(browser.findElement(By.id("signed-in")).isDisplayed()).isFalse();
+        assertThat(browser.findElement(By.id("sign-in")).isDisplayed()).isTrue();
+        assertThat(text("access-token")).isEmpty();
+        assertThat(text("id-token")).isEmpty();
+        assertThat(cognito.logouts()).last().isEqualTo(Map.of("client_id", CLIENT_ID, "logout_uri", page.url()));
+        assertThat(script("return localStorage.length + sessionStorage.length")).isEqualTo(0L);
+    }
+
+    @Test
+    void cdkOutputsFile_isReadWhenThereIsNoConfigJson_withTheRegionFromTheUserPoolId() {
+        page.file("config.json", null);
+        page.file(
+                "cdk-outputs.json",
+                "{\"ScopedGroupAuthExample\": {\"UserPoolId\": \"" + USER_POOL_ID + "\", \"WebClientId\": \""
+                        + CLIENT_ID + "\", \"HostedUiDomain\": \"" + cognito.domain() + "\", \"ApiUrl\": \""
+                        + api.url() + "\"}}");
+
+        signIn(EVERYONE, false);
+
+        assertThat(text("config-summary")).startsWith("User pool " + USER_POOL_ID + " (eu-west-1)");
+        assertThat(call("everyone")).isEqualTo("GET /everyone: 200 OK");
+    }
+
+    @ParameterizedTest
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "                                  | No configuration: neither config.json nor cdk-outputs.json is next"
+                        + " to this page.",
+                "[]                                | config.json must hold a JSON object, not an array.",
+                "{\"region\": \"eu-west-1\"        | config.json is not valid JSON:",
+                "{\"region\": \"eu-west-1\", \"userPoolId\": \"us-east-1_Ab1\", \"clientId\": \"x\", \"domain\":"
+                        + " \"http://auth.example.com\", \"apiUrl\": 7} | config.json: `userPoolId` \"us-east-1_Ab1\""
+                        + " is not in the Region eu-west-1; `domain` \"http://auth.example.com\" must be an https URL"
+                        + " (http only on localhost); `apiUrl` must be a string, not a number.",
+            })
+    void missingOrWrongConfiguration_isNamedOnThePage(String content, String message) {
+        page.file("config.json", content);
+
+        browser.get(page.url());
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("message")));
+
+        assertThat(text("message")).startsWith(message).contains("npx aws-cdk@2 deploy --outputs-file");
+        assertThat(text("config-summary")).isEqualTo("Not configured.");
+        assertThat(browser.findElement(By.id("sign-in")).isDisplayed()).isFalse();
+    }
+
+    @ParameterizedTest
+    @CsvSource({
+        "GET,  /,                   localhost, 200",
+        "GET,  /app.js,             127.0.0.1, 200",
+        "HEAD, /style.css,          localhost, 200",
+        "GET,  /../pom.xml,         localhost, 404",
+        "GET,  /%2e%2e/pom.xml,     localhost, 404",
+        "GET,  /..%2fpom.xml,       localhost, 404",
+        "GET,  /browser/index.html, localhost, 404",
+        "GET,  /.hidden.json,       localhost, 404",
+        "GET,  /outside.json,       localhost, 404",
+        "GET,  /Serve.java,         localhost, 404",
+        "GET,  /,                   attacker.example, 421",
+        "POST, /,                   localhost, 405",
+    })
+    void pageServer_servesOnlyTheFolder_andOnlyToLocalhost(String method, String target, String host, int status)
+            throws IOException {
+        // given a dot file in the folder, and a symbolic link in it to a file outside
+        Path outside = Files.writeString(temporary.resolve("outside-secret.json"), "{}");
+        Files.writeString(page.folder().resolve(".hidden.json"), "{}");
+        Files.deleteIfExists(page.folder().resolve("outside.json"));
+        Files.createSymbolicLink(page.folder().resolve("outside.json"), outside);
+
+        String answer = RawHttp.head(
+                page.url(), method, target, host + ":" + URI.create(page.url()).getPort());
+
+        assertThat(answer).startsWith("HTTP/1.1 " + status + " ");
+        if (target.endsWith(".js")) {
+            assertThat(answer).containsIgnoringCase("\r\ncontent-type: text/javascript; charset=utf-8\r\n");
+        }
+    }
+
+    /** Opens the page in a fresh state and signs in through the stand-in, waiting for the outcome. */
+    private void signIn(TestUser user, boolean tamperWithState) {
+        browser.get(page.url());
+        script("sessionStorage.clear()");
+        browser.navigate().refresh();
+        cognito.nextSignIn(user, tamperWithState);
+        wait.until(ExpectedConditions.elementToBeClickable(By.id("sign-in"))).click();
+        wait.until(ExpectedConditions.or(
+                ExpectedConditions.visibilityOfElementLocated(By.id("signed-in")),
+                ExpectedConditions.visibilityOfElementLocated(By.id("message"))));
+    }
+
+    /** Calls a route with the chosen token and returns the status line the page shows. */
+    private String call(String route) {
+        WebElement status = browser.findElement(By.id("result-status"));
+        script("document.getElementById('result-status').textContent = ''");
+        browser.findElement(By.id("call-" + route)).click();
+        wait.until(ExpectedConditions.textMatches(By.id("result-status"), FINAL_STATUS));
+        return status.getText();
+    }
+
+    private String text(String id) {
+        return browser.findElement(By.id(id)).getAttribute("textContent");
+    }
+
+    private Object script(String script) {
+        return ((JavascriptExecutor) browser).executeScript(script);
+    }
+}
