@@ -1,6 +1,7 @@
 package io.github.scopedgroupauth.runtime.reliability;
 
 import com.code_intelligence.jazzer.api.FuzzedDataProvider;
+import com.code_intelligence.jazzer.junit.DictionaryEntries;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import io.github.scopedgroupauth.runtime.reliability.RuntimeRoundTrip.Outcome;
 import java.util.EnumMap;
@@ -28,8 +29,32 @@ class HandlerFuzzTest {
         count(roundTrip.invoke(event, data.consumeBoolean() ? new CountingContext() : null));
     }
 
-    /** Any bytes at all as the event, under the policy with client grants. */
+    /**
+     * Any bytes at all as the event, under the policy with client grants. The stored inputs are whole events
+     * and the dictionary holds the event's names and values, so that mutations stay close to readable JSON.
+     */
     @FuzzTest
+    @DictionaryEntries({
+        "\"version\":\"2\"",
+        "\"version\":\"3\"",
+        "\"triggerSource\":",
+        "\"TokenGeneration_ClientCredentials\"",
+        "\"callerContext\":{\"clientId\":",
+        "\"web-client\"",
+        "\"partner-client\"",
+        "\"request\":{",
+        "\"scopes\":[",
+        "\"groupConfiguration\":{\"groupsToOverride\":[",
+        "\"ADMINS\"",
+        "\"EVERYONE\"",
+        "\"ORDERS\"",
+        "\"admin/*\"",
+        "\"admin/read\"",
+        "\"profile/read\"",
+        "\"https://api.example.com/orders\"",
+        "\"response\":{",
+        "null"
+    })
     void rawEvents(byte[] input) {
         count(GRANTED.invoke(input, new CountingContext()));
     }
