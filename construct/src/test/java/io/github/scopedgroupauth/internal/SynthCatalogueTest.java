@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 
 import io.github.scopedgroupauth.ScopedGroupAuth;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -324,7 +325,7 @@ class SynthCatalogueTest {
         try {
             lines = Files.readAllLines(DOCUMENT, StandardCharsets.UTF_8);
         } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            throw new UncheckedIOException(e);
         }
         List<List<String>> rows = new ArrayList<>();
         int start = lines.indexOf(HEADING);

@@ -5,8 +5,10 @@ import com.amazonaws.lambda.thirdparty.com.fasterxml.jackson.databind.ObjectMapp
 import com.amazonaws.lambda.thirdparty.com.fasterxml.jackson.databind.node.ArrayNode;
 import com.amazonaws.lambda.thirdparty.com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.amazonaws.lambda.thirdparty.com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * Writes pre token generation events as JSON text, mostly shaped like Cognito's and broken in every part: each
@@ -58,7 +60,7 @@ final class EventGenerator {
         put(event, "response", response());
         try {
             return JSON.writeValueAsString(event).getBytes(StandardCharsets.UTF_8);
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             throw new IllegalStateException("cannot write a JSON tree", e);
         }
     }
@@ -120,7 +122,7 @@ final class EventGenerator {
     }
 
     /** An object built by {@code content}, or one of the ways it can be broken. */
-    private JsonNode object(java.util.function.Supplier<ObjectNode> content) {
+    private JsonNode object(Supplier<ObjectNode> content) {
         int kind = choices.below(10);
         if (kind < 7) {
             return content.get();
