@@ -29,7 +29,7 @@ import org.openjdk.jmh.infra.Blackhole;
  * runtime's serializer for the handler's event class ({@code JacksonFactory.getInstance().getSerializer}, as the
  * runtime takes it for Cognito events), the handler, and the response serialized back to bytes. The event is
  * {@code sign-in-event.json}, a hosted UI sign-in of a user in EVERYONE, answered by the handler on the recipe's
- * policy (ADMINS and EVERYONE) and, as the baseline, by {@link TrivialHandler}.
+ * policy (ADMINS and EVERYONE) and, as baselines, by {@link TrivialHandler} and {@link FixedResponseHandler}.
  *
  * <p>The logger filters by {@code AWS_LAMBDA_LOG_LEVEL} from the environment, as the runtime's JSON logger does,
  * and the handler reads the same variable: {@code benchmarks/run.sh} runs this class once at WARN (the construct's
@@ -44,8 +44,11 @@ public class SerializedInvocationBenchmark {
     /** The event file, a classpath resource; the Node.js benchmark reads the same file. */
     static final String EVENT = "sign-in-event.json";
 
-    /** {@code scoped} for this project's handler, {@code trivial} for the baseline; set by JMH. */
-    @Param({"scoped", "trivial"})
+    /**
+     * {@code scoped} for this project's handler; {@code trivial} for the baseline that returns the event as it
+     * came, {@code fixed} for the one that sets a prebuilt response (see {@link FixedResponseHandler}); set by JMH.
+     */
+    @Param({"scoped", "trivial", "fixed"})
     String handler;
 
     private RequestHandler<CognitoUserPoolPreTokenGenerationEventV2, CognitoUserPoolPreTokenGenerationEventV2> target;
@@ -67,12 +70,16 @@ public class SerializedInvocationBenchmark {
                 SerializedInvocationBenchmark.class.getClassLoader().getResourceAsStream(EVENT)) {
             event = stream.readAllBytes();
         }
-        target = "trivial".equals(handler) ? new TrivialHandler() : new PreTokenGenerationHandler(recipePolicy());
+        target = switch (handler) {
+            case "trivial" -> new TrivialHandler();
+            case "fixed" -> new FixedResponseHandler();
+            default -> new PreTokenGenerationHandler(recipePolicy());
+        };
         context = new LoggerContext(new LevelLogger(blackhole, System.getenv("AWS_LAMBDA_LOG_LEVEL")));
         response = new ByteArrayOutputStream(4096);
         invoke();
         String answer = response.toString(java.nio.charset.StandardCharsets.UTF_8);
-        if ("scoped".equals(handler) && !answer.contains("everyone/*")) {
+        if (!"trivial".equals(handler) && !answer.contains("everyone/*")) {
             throw new IllegalStateException("expected everyone/* to be added, but the response is " + answer);
         }
     }

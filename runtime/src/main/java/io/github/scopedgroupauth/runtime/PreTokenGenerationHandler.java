@@ -10,7 +10,6 @@ import com.amazonaws.services.lambda.runtime.events.CognitoUserPoolPreTokenGener
 import com.amazonaws.services.lambda.runtime.events.CognitoUserPoolPreTokenGenerationEventV2.Response;
 import com.amazonaws.services.lambda.runtime.logging.LogLevel;
 import io.github.scopedgroupauth.runtime.internal.DecisionLog;
-import io.github.scopedgroupauth.runtime.internal.LoggerContext;
 import io.github.scopedgroupauth.runtime.internal.SnapStartPriming;
 import io.github.scopedgroupauth.runtime.policy.Printable;
 import java.util.Arrays;
@@ -55,7 +54,7 @@ public final class PreTokenGenerationHandler
     /**
      * Creates the handler the Lambda runtime uses: reads {@value PolicyFile#RESOURCE_NAME} from the function
      * code and {@value PolicyFile#CLIENTS_VARIABLE} from the environment once, and registers SnapStart
-     * priming.
+     * priming when Lambda initializes the function for a snapshot.
      *
      * @throws InvalidPolicyException if the configuration cannot be read, so the function fails at init with
      *     a message that names the setting
@@ -65,14 +64,15 @@ public final class PreTokenGenerationHandler
     }
 
     /**
-     * Creates a handler around a given policy, for tests and for custom wiring.
+     * Creates a handler around a given policy, for tests and for custom wiring. Registers SnapStart priming when
+     * {@code AWS_LAMBDA_INITIALIZATION_TYPE} is {@code snap-start}.
      *
      * @param policy the policy to apply; not null
      */
     public PreTokenGenerationHandler(ScopePolicy policy) {
         this.policy = Objects.requireNonNull(policy, "policy");
-        this.priming = SnapStartPriming.register(
-                () -> handleRequest(SnapStartPriming.syntheticEvent(policy), LoggerContext.silent()));
+        this.priming = SnapStartPriming.of(this, policy, PreTokenGenerationHandler.class.getClassLoader());
+        priming.registerIfSnapStart(System.getenv(SnapStartPriming.INITIALIZATION_TYPE_VARIABLE));
     }
 
     /**
@@ -146,15 +146,19 @@ public final class PreTokenGenerationHandler
         }
         AccessTokenGeneration accessToken = new AccessTokenGeneration();
         if (!decision.scopesToAdd().isEmpty()) {
-            accessToken.setScopesToAdd(decision.scopesToAdd().toArray(String[]::new));
+            accessToken.setScopesToAdd(array(decision.scopesToAdd()));
         }
         if (!decision.scopesToSuppress().isEmpty()) {
-            accessToken.setScopesToSuppress(decision.scopesToSuppress().toArray(String[]::new));
+            accessToken.setScopesToSuppress(array(decision.scopesToSuppress()));
         }
         ClaimsAndScopeOverrideDetails details = new ClaimsAndScopeOverrideDetails();
         details.setAccessTokenGeneration(accessToken);
         response.setClaimsAndScopeOverrideDetails(details);
         return response;
+    }
+
+    private static String[] array(List<String> scopes) {
+        return scopes.toArray(new String[scopes.size()]);
     }
 
     private void log(

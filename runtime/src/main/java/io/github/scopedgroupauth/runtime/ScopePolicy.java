@@ -2,6 +2,7 @@ package io.github.scopedgroupauth.runtime;
 
 import io.github.scopedgroupauth.runtime.policy.Printable;
 import io.github.scopedgroupauth.runtime.policy.ScopeSyntax;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
@@ -10,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeSet;
@@ -37,18 +39,30 @@ import java.util.TreeSet;
  */
 public final class ScopePolicy {
 
+    private static final String[] NONE = new String[0];
+
     private final Map<String, Set<String>> groupScopes;
     private final Set<String> defaultScopes;
     private final Map<String, Set<String>> clientGrants;
     private final Set<String> managedScopes;
+    // The same scopes as sorted arrays without duplicates, which decide() merges without sorting or copying sets.
+    private final Map<String, String[]> sortedGroupScopes;
+    private final String[] sortedDefaultScopes;
 
+    // Loops rather than lambdas: this runs in the handler's cold start, where each first lambda costs time.
     private ScopePolicy(Builder builder) {
         this.groupScopes = freezeValues(builder.groupScopes);
         this.defaultScopes = Set.copyOf(builder.defaultScopes);
         this.clientGrants = freezeValues(builder.clientGrants);
         Set<String> managed = new HashSet<>(defaultScopes);
-        groupScopes.values().forEach(managed::addAll);
+        Map<String, String[]> sorted = new HashMap<>();
+        for (Map.Entry<String, Set<String>> group : groupScopes.entrySet()) {
+            managed.addAll(group.getValue());
+            sorted.put(group.getKey(), sortedArray(group.getValue()));
+        }
         this.managedScopes = Set.copyOf(managed);
+        this.sortedGroupScopes = Map.copyOf(sorted);
+        this.sortedDefaultScopes = sortedArray(defaultScopes);
         checkGrantsAreManaged();
     }
 
@@ -76,21 +90,147 @@ public final class ScopePolicy {
      * @return the decision, never null
      */
     public ScopeDecision decide(String clientId, Collection<String> groups, Collection<String> requestedScopes) {
-        Set<String> entitled = entitledScopes(clientId, groups);
-        SortedSet<String> requested = withoutNulls(requestedScopes);
-        SortedSet<String> toAdd = new TreeSet<>(entitled);
-        toAdd.removeAll(requested);
-        SortedSet<String> toSuppress = new TreeSet<>();
-        for (String scope : requested) {
-            if (managedScopes.contains(scope) && !entitled.contains(scope)) {
-                toSuppress.add(scope);
+        String[] entitled = entitled(clientId, groups);
+        String[] requested = sortedWithoutNulls(requestedScopes);
+        // Three walks over the two sorted arrays; one scratch array serves all three results.
+        String[] scratch = new String[entitled.length + requested.length];
+        int added = 0;
+        for (String scope : entitled) {
+            if (Arrays.binarySearch(requested, scope) < 0) {
+                scratch[added++] = scope;
             }
         }
-        // What the token then carries; the requested set is not needed any more, so it becomes that.
-        SortedSet<String> tokenScopes = requested;
-        tokenScopes.removeAll(toSuppress);
-        tokenScopes.addAll(toAdd);
-        return new ScopeDecision(List.copyOf(toAdd), List.copyOf(toSuppress), List.copyOf(tokenScopes));
+        List<String> toAdd = immutable(scratch, added);
+        int suppressed = 0;
+        for (String scope : requested) {
+            if (managedScopes.contains(scope) && Arrays.binarySearch(entitled, scope) < 0) {
+                scratch[suppressed++] = scope;
+            }
+        }
+        List<String> toSuppress = immutable(scratch, suppressed);
+        // The token's scopes: the requested ones not suppressed, merged in order with the added ones.
+        int token = 0;
+        int next = 0;
+        for (String scope : requested) {
+            if (suppressed > 0 && Collections.binarySearch(toSuppress, scope) >= 0) {
+                continue;
+            }
+            while (next < added && toAdd.get(next).compareTo(scope) < 0) {
+                scratch[token++] = toAdd.get(next++);
+            }
+            scratch[token++] = scope;
+        }
+        while (next < added) {
+            scratch[token++] = toAdd.get(next++);
+        }
+        return new ScopeDecision(toAdd, toSuppress, immutable(scratch, token));
+    }
+
+    /** The entitled scopes as a sorted array without duplicates; the policy's own array when nothing is merged. */
+    private String[] entitled(String clientId, Collection<String> groups) {
+        Set<String> grant = null;
+        if (!clientGrants.isEmpty()) {
+            grant = clientId == null ? null : clientGrants.get(clientId);
+            if (grant == null) {
+                return NONE;
+            }
+        }
+        String[] entitled = sortedDefaultScopes;
+        if (groups != null) {
+            for (String group : groups) {
+                String[] scopes = group == null ? null : sortedGroupScopes.get(group);
+                if (scopes != null) {
+                    entitled = union(entitled, scopes);
+                }
+            }
+        }
+        return grant == null ? entitled : retain(entitled, grant);
+    }
+
+    private static String[] union(String[] a, String[] b) {
+        if (a.length == 0 || a == b) {
+            return b;
+        }
+        if (b.length == 0) {
+            return a;
+        }
+        String[] merged = new String[a.length + b.length];
+        int i = 0;
+        int j = 0;
+        int n = 0;
+        while (i < a.length && j < b.length) {
+            int order = a[i].compareTo(b[j]);
+            merged[n++] = order <= 0 ? a[i] : b[j];
+            i += order <= 0 ? 1 : 0;
+            j += order >= 0 ? 1 : 0;
+        }
+        while (i < a.length) {
+            merged[n++] = a[i++];
+        }
+        while (j < b.length) {
+            merged[n++] = b[j++];
+        }
+        return n == merged.length ? merged : Arrays.copyOf(merged, n);
+    }
+
+    private static String[] retain(String[] scopes, Set<String> grant) {
+        int kept = 0;
+        for (String scope : scopes) {
+            kept += grant.contains(scope) ? 1 : 0;
+        }
+        if (kept == scopes.length) {
+            return scopes;
+        }
+        String[] retained = new String[kept];
+        int n = 0;
+        for (String scope : scopes) {
+            if (grant.contains(scope)) {
+                retained[n++] = scope;
+            }
+        }
+        return retained;
+    }
+
+    /** Sorted without nulls or duplicates; a handful of scopes, sorted in place by insertion, allocating nothing more. */
+    private static String[] sortedWithoutNulls(Collection<String> values) {
+        if (values == null || values.isEmpty()) {
+            return NONE;
+        }
+        String[] sorted = new String[values.size()];
+        int n = 0;
+        for (String value : values) {
+            if (value != null) {
+                sorted[n++] = value;
+            }
+        }
+        Arrays.sort(sorted, 0, n);
+        int distinct = 0;
+        for (int i = 0; i < n; i++) {
+            if (distinct == 0 || !sorted[distinct - 1].equals(sorted[i])) {
+                sorted[distinct++] = sorted[i];
+            }
+        }
+        return distinct == sorted.length ? sorted : Arrays.copyOf(sorted, distinct);
+    }
+
+    private static String[] sortedArray(Set<String> scopes) {
+        String[] sorted = scopes.toArray(NONE);
+        Arrays.sort(sorted);
+        return sorted;
+    }
+
+    /** An immutable list of the first {@code length} elements; lists of up to two need no array. */
+    private static List<String> immutable(String[] values, int length) {
+        switch (length) {
+            case 0:
+                return List.of();
+            case 1:
+                return List.of(values[0]);
+            case 2:
+                return List.of(values[0], values[1]);
+            default:
+                return List.of(Arrays.copyOf(values, length));
+        }
     }
 
     /**
@@ -160,33 +300,23 @@ public final class ScopePolicy {
     }
 
     private void checkGrantsAreManaged() {
-        clientGrants.forEach((clientId, scopes) -> {
-            for (String scope : scopes) {
+        for (Map.Entry<String, Set<String>> grant : clientGrants.entrySet()) {
+            for (String scope : grant.getValue()) {
                 if (!managedScopes.contains(scope)) {
                     throw new IllegalArgumentException(String.format(
                             "client grant for '%s' names scope '%s', which no group or default grants;"
                                     + " grant only scopes that a group or the defaults name",
-                            clientId, scope));
-                }
-            }
-        });
-    }
-
-    private static SortedSet<String> withoutNulls(Collection<String> values) {
-        SortedSet<String> result = new TreeSet<>();
-        if (values != null) {
-            for (String value : values) {
-                if (value != null) {
-                    result.add(value);
+                            grant.getKey(), scope));
                 }
             }
         }
-        return result;
     }
 
     private static Map<String, Set<String>> freezeValues(Map<String, Set<String>> map) {
         Map<String, Set<String>> frozen = new HashMap<>();
-        map.forEach((key, value) -> frozen.put(key, Set.copyOf(value)));
+        for (Map.Entry<String, Set<String>> entry : map.entrySet()) {
+            frozen.put(entry.getKey(), Set.copyOf(entry.getValue()));
+        }
         return Map.copyOf(frozen);
     }
 
@@ -213,7 +343,9 @@ public final class ScopePolicy {
          */
         public Builder groupScopes(Map<String, ? extends Collection<String>> groupScopes) {
             Objects.requireNonNull(groupScopes, "groupScopes");
-            groupScopes.forEach(this::group);
+            for (Map.Entry<String, ? extends Collection<String>> group : groupScopes.entrySet()) {
+                group(group.getKey(), group.getValue());
+            }
             return this;
         }
 
@@ -229,15 +361,16 @@ public final class ScopePolicy {
             if (group == null || group.isEmpty()) {
                 throw new IllegalArgumentException("a group name is empty; give every group a name");
             }
-            ScopeSyntax.groupNameProblem(group).ifPresent(problem -> {
-                throw new IllegalArgumentException("group name '" + Printable.excerpt(group) + "' " + problem);
-            });
+            Optional<String> problem = ScopeSyntax.groupNameProblem(group);
+            if (problem.isPresent()) {
+                throw new IllegalArgumentException("group name '" + Printable.excerpt(group) + "' " + problem.get());
+            }
             if (scopes == null || scopes.isEmpty()) {
                 throw new IllegalArgumentException(String.format(
                         "group '%s' has no scopes; give each group at least one scope", Printable.excerpt(group)));
             }
             List<String> checked = checkScopes(scopes);
-            groupScopes.computeIfAbsent(group, key -> new HashSet<>()).addAll(checked);
+            add(groupScopes, group, checked);
             return this;
         }
 
@@ -271,7 +404,7 @@ public final class ScopePolicy {
             }
             Objects.requireNonNull(scopes, "scopes");
             List<String> checked = checkScopes(scopes);
-            clientGrants.computeIfAbsent(clientId, key -> new HashSet<>()).addAll(checked);
+            add(clientGrants, clientId, checked);
             return this;
         }
 
@@ -285,11 +418,21 @@ public final class ScopePolicy {
             return new ScopePolicy(this);
         }
 
+        private static void add(Map<String, Set<String>> map, String key, List<String> scopes) {
+            Set<String> set = map.get(key);
+            if (set == null) {
+                set = new HashSet<>();
+                map.put(key, set);
+            }
+            set.addAll(scopes);
+        }
+
         private static List<String> checkScopes(Collection<String> scopes) {
             for (String scope : scopes) {
-                ScopeSyntax.problem(scope).ifPresent(problem -> {
-                    throw new IllegalArgumentException("scope '" + Printable.excerpt(scope) + "' " + problem);
-                });
+                Optional<String> problem = ScopeSyntax.problem(scope);
+                if (problem.isPresent()) {
+                    throw new IllegalArgumentException("scope '" + Printable.excerpt(scope) + "' " + problem.get());
+                }
             }
             return List.copyOf(scopes);
         }

@@ -52,11 +52,13 @@ public final class ColdStartBenchmark {
         try {
             Path scopedCode = scopedCode(root, lambdaJar);
             Path trivialCode = trivialCode(root, lambdaJar);
-            Map<String, String> environment = Map.of(PolicyFile.CLIENTS_VARIABLE, clientsVariable());
+            Map<String, String> extra = profiling();
+            Map<String, String> environment = new LinkedHashMap<>(extra);
+            environment.put(PolicyFile.CLIENTS_VARIABLE, clientsVariable());
             LambdaFunction scoped =
                     LambdaFunction.of(scopedCode, SCOPED, environment).withLogLevel("WARN");
             LambdaFunction trivial =
-                    LambdaFunction.of(trivialCode, TRIVIAL, Map.of()).withLogLevel("WARN");
+                    LambdaFunction.of(trivialCode, TRIVIAL, extra).withLogLevel("WARN");
             Map<String, List<Double>> measured = new LinkedHashMap<>();
             for (int sample = -1; sample < samples; sample++) {
                 // Sample -1 warms the disk cache and is not recorded.
@@ -82,6 +84,15 @@ public final class ColdStartBenchmark {
         } finally {
             deleteRecursively(root);
         }
+    }
+
+    /**
+     * {@code BENCHMARK_JAVA_TOOL_OPTIONS} from this JVM's environment becomes the functions'
+     * {@code JAVA_TOOL_OPTIONS}, for profiling a run (class loading, JFR); unset for measurements.
+     */
+    private static Map<String, String> profiling() {
+        String options = System.getenv("BENCHMARK_JAVA_TOOL_OPTIONS");
+        return options == null ? Map.of() : Map.of("JAVA_TOOL_OPTIONS", options);
     }
 
     private static void record(Map<String, List<Double>> measured, int sample, String name, Duration value) {
