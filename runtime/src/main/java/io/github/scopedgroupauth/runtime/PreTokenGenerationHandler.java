@@ -98,11 +98,11 @@ public final class PreTokenGenerationHandler
         String clientId = event.getCallerContext() == null
                 ? null
                 : event.getCallerContext().getClientId();
-        List<String> groups = groupsOf(event.getRequest());
-        ScopeDecision decision = policy.decide(clientId, groups, scopesOf(event.getRequest()));
-        event.setResponse(responseFor(decision));
+        String[] groups = groupsOf(event.getRequest());
+        ScopePolicy.Change change = policy.change(clientId, groups, scopesOf(event.getRequest()));
+        event.setResponse(responseFor(change));
         if (logger != null) {
-            log(logger, event.getTriggerSource(), clientId, groups, decision);
+            log(logger, event.getTriggerSource(), clientId, groups, change);
         }
         return event;
     }
@@ -124,32 +124,30 @@ public final class PreTokenGenerationHandler
         throw new UnsupportedEventVersionException(message);
     }
 
-    private static List<String> groupsOf(Request request) {
-        if (request == null || request.getGroupConfiguration() == null) {
-            return List.of();
-        }
-        return asList(request.getGroupConfiguration().getGroupsToOverride());
+    // Arrays as the event holds them, not lists: under Lambda's C1-only JIT every wrapper and iterator is a real
+    // allocation.
+    private static String[] groupsOf(Request request) {
+        return request == null || request.getGroupConfiguration() == null
+                ? null
+                : request.getGroupConfiguration().getGroupsToOverride();
     }
 
-    private static List<String> scopesOf(Request request) {
-        return request == null ? List.of() : asList(request.getScopes());
+    private static String[] scopesOf(Request request) {
+        return request == null ? null : request.getScopes();
     }
 
-    private static List<String> asList(String[] values) {
-        return values == null ? List.of() : Arrays.asList(values);
-    }
-
-    private static Response responseFor(ScopeDecision decision) {
+    /** The decision's arrays are new or empty, so the response can hold them as they are. */
+    private static Response responseFor(ScopePolicy.Change change) {
         Response response = new Response();
-        if (decision.isUnchanged()) {
+        if (change.toAdd().length == 0 && change.toSuppress().length == 0) {
             return response;
         }
         AccessTokenGeneration accessToken = new AccessTokenGeneration();
-        if (!decision.scopesToAdd().isEmpty()) {
-            accessToken.setScopesToAdd(array(decision.scopesToAdd()));
+        if (change.toAdd().length > 0) {
+            accessToken.setScopesToAdd(change.toAdd());
         }
-        if (!decision.scopesToSuppress().isEmpty()) {
-            accessToken.setScopesToSuppress(array(decision.scopesToSuppress()));
+        if (change.toSuppress().length > 0) {
+            accessToken.setScopesToSuppress(change.toSuppress());
         }
         ClaimsAndScopeOverrideDetails details = new ClaimsAndScopeOverrideDetails();
         details.setAccessTokenGeneration(accessToken);
@@ -157,18 +155,18 @@ public final class PreTokenGenerationHandler
         return response;
     }
 
-    private static String[] array(List<String> scopes) {
-        return scopes.toArray(new String[scopes.size()]);
-    }
-
     private void log(
-            LambdaLogger logger, String triggerSource, String clientId, List<String> groups, ScopeDecision decision) {
-        boolean suppressed = !decision.scopesToSuppress().isEmpty();
+            LambdaLogger logger, String triggerSource, String clientId, String[] groups, ScopePolicy.Change change) {
+        boolean suppressed = change.toSuppress().length > 0;
         if (!debugLogged && !suppressed) {
             return;
         }
-        DecisionLog line =
-                new DecisionLog(triggerSource, clientId, groups, decision.scopesToAdd(), decision.scopesToSuppress());
+        DecisionLog line = new DecisionLog(
+                triggerSource,
+                clientId,
+                groups == null ? List.of() : Arrays.asList(groups),
+                Arrays.asList(change.toAdd()),
+                Arrays.asList(change.toSuppress()));
         if (debugLogged) {
             logger.log(line.decision(), LogLevel.DEBUG);
         }

@@ -90,44 +90,79 @@ public final class ScopePolicy {
      * @return the decision, never null
      */
     public ScopeDecision decide(String clientId, Collection<String> groups, Collection<String> requestedScopes) {
-        String[] entitled = entitled(clientId, groups);
-        String[] requested = sortedWithoutNulls(requestedScopes);
-        // Three walks over the two sorted arrays; one scratch array serves all three results.
-        String[] scratch = new String[entitled.length + requested.length];
-        int added = 0;
-        for (String scope : entitled) {
-            if (Arrays.binarySearch(requested, scope) < 0) {
-                scratch[added++] = scope;
-            }
-        }
-        List<String> toAdd = immutable(scratch, added);
-        int suppressed = 0;
-        for (String scope : requested) {
-            if (managedScopes.contains(scope) && Arrays.binarySearch(entitled, scope) < 0) {
-                scratch[suppressed++] = scope;
-            }
-        }
-        List<String> toSuppress = immutable(scratch, suppressed);
+        Change change = change(
+                clientId,
+                groups == null ? null : groups.toArray(NONE),
+                requestedScopes == null ? null : requestedScopes.toArray(NONE));
         // The token's scopes: the requested ones not suppressed, merged in order with the added ones.
-        int token = 0;
+        String[] added = change.toAdd();
+        String[] token = new String[change.requested().length + added.length];
+        int size = 0;
         int next = 0;
-        for (String scope : requested) {
-            if (suppressed > 0 && Collections.binarySearch(toSuppress, scope) >= 0) {
+        for (String scope : change.requested()) {
+            if (Arrays.binarySearch(change.toSuppress(), scope) >= 0) {
                 continue;
             }
-            while (next < added && toAdd.get(next).compareTo(scope) < 0) {
-                scratch[token++] = toAdd.get(next++);
+            while (next < added.length && added[next].compareTo(scope) < 0) {
+                token[size++] = added[next++];
             }
-            scratch[token++] = scope;
+            token[size++] = scope;
         }
-        while (next < added) {
-            scratch[token++] = toAdd.get(next++);
+        while (next < added.length) {
+            token[size++] = added[next++];
         }
-        return new ScopeDecision(toAdd, toSuppress, immutable(scratch, token));
+        return new ScopeDecision(List.of(added), List.of(change.toSuppress()), List.of(Arrays.copyOf(token, size)));
+    }
+
+    /**
+     * The decision's changes to the token, as the handler writes them into its response: {@link #decide} without
+     * the token's scopes and without copying into lists. Sorted arrays without duplicates; an empty one may be
+     * shared, so callers must not write into them.
+     */
+    record Change(String[] requested, String[] toAdd, String[] toSuppress) {}
+
+    /**
+     * What {@link #decide} computes, on the arrays of an event; the handler's warm path.
+     *
+     * @param clientId the app client id; may be null
+     * @param groups the user's groups; may be null or hold nulls
+     * @param requestedScopes the requested scopes; may be null or hold nulls; not changed
+     * @return the change
+     */
+    Change change(String clientId, String[] groups, String[] requestedScopes) {
+        String[] entitled = entitled(clientId, groups);
+        String[] requested = sortedWithoutNulls(requestedScopes);
+        int added = 0;
+        for (String scope : entitled) {
+            added += Arrays.binarySearch(requested, scope) < 0 ? 1 : 0;
+        }
+        String[] toAdd = added == 0 ? NONE : new String[added];
+        int n = 0;
+        for (int i = 0; n < added; i++) {
+            if (Arrays.binarySearch(requested, entitled[i]) < 0) {
+                toAdd[n++] = entitled[i];
+            }
+        }
+        int suppressed = 0;
+        for (String scope : requested) {
+            suppressed += isSuppressed(scope, entitled) ? 1 : 0;
+        }
+        String[] toSuppress = suppressed == 0 ? NONE : new String[suppressed];
+        n = 0;
+        for (int i = 0; n < suppressed; i++) {
+            if (isSuppressed(requested[i], entitled)) {
+                toSuppress[n++] = requested[i];
+            }
+        }
+        return new Change(requested, toAdd, toSuppress);
+    }
+
+    private boolean isSuppressed(String requested, String[] entitled) {
+        return managedScopes.contains(requested) && Arrays.binarySearch(entitled, requested) < 0;
     }
 
     /** The entitled scopes as a sorted array without duplicates; the policy's own array when nothing is merged. */
-    private String[] entitled(String clientId, Collection<String> groups) {
+    private String[] entitled(String clientId, String[] groups) {
         Set<String> grant = null;
         if (!clientGrants.isEmpty()) {
             grant = clientId == null ? null : clientGrants.get(clientId);
@@ -191,12 +226,12 @@ public final class ScopePolicy {
         return retained;
     }
 
-    /** Sorted without nulls or duplicates; a handful of scopes, sorted in place by insertion, allocating nothing more. */
-    private static String[] sortedWithoutNulls(Collection<String> values) {
-        if (values == null || values.isEmpty()) {
+    /** A sorted copy without nulls or duplicates; a handful of scopes, sorted by insertion, allocating nothing more. */
+    private static String[] sortedWithoutNulls(String[] values) {
+        if (values == null || values.length == 0) {
             return NONE;
         }
-        String[] sorted = new String[values.size()];
+        String[] sorted = new String[values.length];
         int n = 0;
         for (String value : values) {
             if (value != null) {
@@ -217,20 +252,6 @@ public final class ScopePolicy {
         String[] sorted = scopes.toArray(NONE);
         Arrays.sort(sorted);
         return sorted;
-    }
-
-    /** An immutable list of the first {@code length} elements; lists of up to two need no array. */
-    private static List<String> immutable(String[] values, int length) {
-        switch (length) {
-            case 0:
-                return List.of();
-            case 1:
-                return List.of(values[0]);
-            case 2:
-                return List.of(values[0], values[1]);
-            default:
-                return List.of(Arrays.copyOf(values, length));
-        }
     }
 
     /**

@@ -117,7 +117,7 @@ final class PolicyReader {
             }
             String[] words = line.strip().split(" ", -1);
             if (!header) {
-                checkHeader(words, where(number));
+                checkHeader(words, number);
                 header = true;
                 continue;
             }
@@ -194,15 +194,16 @@ final class PolicyReader {
         return true;
     }
 
-    private static void checkHeader(String[] words, String where) {
+    private static void checkHeader(String[] words, int number) {
         if (words.length != 2 || !HEADER.equals(words[0])) {
-            throw new InvalidPolicyException(where + "expected the header '" + HEADER + " " + FORMAT_VERSION
+            throw new InvalidPolicyException(where(number) + "expected the header '" + HEADER + " " + FORMAT_VERSION
                     + "' but found '" + Printable.excerpt(String.join(" ", words)) + "'");
         }
         if (!String.valueOf(FORMAT_VERSION).equals(words[1])) {
-            throw new InvalidPolicyException(where + "format version '" + Printable.excerpt(words[1]) + "' is not"
-                    + " supported; this runtime reads version " + FORMAT_VERSION
-                    + ": use the runtime that ships with the construct that wrote the file");
+            throw new InvalidPolicyException(
+                    where(number) + "format version '" + Printable.excerpt(words[1]) + "' is not"
+                            + " supported; this runtime reads version " + FORMAT_VERSION
+                            + ": use the runtime that ships with the construct that wrote the file");
         }
     }
 
