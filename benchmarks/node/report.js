@@ -94,8 +94,8 @@ out.push('');
 
 out.push('### (a) Warm invocation through the runtime\'s serializer, against Node.js');
 out.push('');
-out.push('| configuration | this handler | trivial Java handler | this / trivial |');
-out.push('|---|---:|---:|---:|');
+out.push('| configuration | this handler | trivial Java handler | fixed-response handler | this / trivial | fixed / trivial |');
+out.push('|---|---:|---:|---:|---:|---:|');
 const runs = [
   ['C1 (Lambda\'s flags), log level WARN', 'jmh-serialized-c1-warn.json'],
   ['C1 (Lambda\'s flags), log level DEBUG', 'jmh-serialized-c1-debug.json'],
@@ -105,8 +105,9 @@ const byRun = {};
 for (const [label, file] of runs) {
   const s = serialized(file, 'scoped');
   const t = serialized(file, 'trivial');
-  byRun[file] = { s: s && s.stats, t: t && t.stats, sa: s && s.alloc, ta: t && t.alloc };
-  out.push(`| ${label} | ${cell(s && s.stats, 'µs')} | ${cell(t && t.stats, 'µs')} | ${ratio(s && s.stats, t && t.stats)} |`);
+  const f = serialized(file, 'fixed');
+  byRun[file] = { s: s && s.stats, t: t && t.stats, sa: s && s.alloc, ta: t && t.alloc, fa: f && f.alloc };
+  out.push(`| ${label} | ${cell(s && s.stats, 'µs')} | ${cell(t && t.stats, 'µs')} | ${cell(f && f.stats, 'µs')} | ${ratio(s && s.stats, t && t.stats)} | ${ratio(f && f.stats, t && t.stats)} |`);
 }
 out.push('');
 out.push('| Node.js 20, same event, in-process | time per invocation |');
@@ -128,7 +129,7 @@ out.push(`| this handler / trivial Java handler | ${ratio(c1.s, c1.t)} | ${ratio
 out.push(`| this handler at DEBUG / at WARN | ${ratio(c1d.s, c1.s)} | |`);
 out.push('');
 const alloc = (v) => (v === undefined ? 'n/a' : `${Math.round(v)} B`);
-out.push(`Allocated per invocation (C1, WARN): this handler ${alloc(c1.sa)}, trivial ${alloc(c1.ta)}; at DEBUG: this handler ${alloc(c1d.sa)}.`);
+out.push(`Allocated per invocation (C1, WARN): this handler ${alloc(c1.sa)}, trivial ${alloc(c1.ta)}, fixed-response ${alloc(c1.fa)}; at DEBUG: this handler ${alloc(c1d.sa)}.`);
 out.push('');
 
 out.push('### (b) Cold start under the runtime interface client, and SnapStart');
