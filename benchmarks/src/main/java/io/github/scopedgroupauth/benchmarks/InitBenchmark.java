@@ -8,8 +8,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 /**
  * Init in a fresh JVM with Lambda's JIT flags, single shot: {@link InitProbe} in a child JVM per sample, for the
@@ -31,11 +35,11 @@ public final class InitBenchmark {
         Path results = Path.of(args[0]);
         int samples = Integer.parseInt(args[1]);
         List<String> names = List.of("trivial", "2", "10", "1000", "10000");
-        Map<String, List<Double>> init = new java.util.LinkedHashMap<>();
-        Map<String, List<Double>> first = new java.util.LinkedHashMap<>();
+        Map<String, List<Double>> init = new LinkedHashMap<>();
+        Map<String, List<Double>> first = new LinkedHashMap<>();
         Path root = Files.createTempDirectory("init-benchmark-");
-        Map<String, Path> directories = new java.util.HashMap<>();
-        Map<String, String> variables = new java.util.HashMap<>();
+        Map<String, Path> directories = new HashMap<>();
+        Map<String, String> variables = new HashMap<>();
         for (String name : names) {
             Path directory = Files.createDirectory(root.resolve(name));
             directories.put(name, directory);
@@ -51,11 +55,19 @@ public final class InitBenchmark {
             Files.writeString(directory.resolve(PolicyFile.RESOURCE_NAME), written.text(), StandardCharsets.UTF_8);
             variables.put(name, PolicyFormat.variable(written.tie(), List.of()));
         }
-        for (int sample = 0; sample < samples; sample++) {
-            for (String name : names) {
-                String[] times = probe(directories.get(name), variables.get(name), name.equals("trivial"));
-                init.get(name).add(Double.parseDouble(times[0]));
-                first.get(name).add(Double.parseDouble(times[1]));
+        try {
+            for (int sample = 0; sample < samples; sample++) {
+                for (String name : names) {
+                    String[] times = probe(directories.get(name), variables.get(name), name.equals("trivial"));
+                    init.get(name).add(Double.parseDouble(times[0]));
+                    first.get(name).add(Double.parseDouble(times[1]));
+                }
+            }
+        } finally {
+            try (Stream<Path> paths = Files.walk(root)) {
+                for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                    Files.deleteIfExists(path);
+                }
             }
         }
         for (String name : names) {

@@ -12,6 +12,7 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -78,7 +79,7 @@ public class SerializedInvocationBenchmark {
         context = new LoggerContext(new LevelLogger(blackhole, System.getenv("AWS_LAMBDA_LOG_LEVEL")));
         response = new ByteArrayOutputStream(4096);
         invoke();
-        String answer = response.toString(java.nio.charset.StandardCharsets.UTF_8);
+        String answer = response.toString(StandardCharsets.UTF_8);
         if (!"trivial".equals(handler) && !answer.contains("everyone/*")) {
             throw new IllegalStateException("expected everyone/* to be added, but the response is " + answer);
         }
