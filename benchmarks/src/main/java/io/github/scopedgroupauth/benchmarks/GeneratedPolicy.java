@@ -59,7 +59,13 @@ final class GeneratedPolicy {
         return written(groups).text().getBytes(StandardCharsets.UTF_8);
     }
 
-    private static PolicyFormat.Written written(int groups) {
+    /**
+     * The generated file of this many groups and its tie.
+     *
+     * @param groups the number of groups; at least 10
+     * @return the written file
+     */
+    static PolicyFormat.Written written(int groups) {
         Map<String, List<String>> groupScopes = new TreeMap<>();
         for (int group = 0; group < groups; group++) {
             groupScopes.put(groupName(group), scopesOf(group, groups));

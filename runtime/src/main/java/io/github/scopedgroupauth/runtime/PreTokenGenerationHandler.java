@@ -10,7 +10,6 @@ import com.amazonaws.services.lambda.runtime.events.CognitoUserPoolPreTokenGener
 import com.amazonaws.services.lambda.runtime.events.CognitoUserPoolPreTokenGenerationEventV2.Response;
 import com.amazonaws.services.lambda.runtime.logging.LogLevel;
 import io.github.scopedgroupauth.runtime.internal.DecisionLog;
-import io.github.scopedgroupauth.runtime.internal.LoggerContext;
 import io.github.scopedgroupauth.runtime.internal.SnapStartPriming;
 import io.github.scopedgroupauth.runtime.policy.Printable;
 import java.util.Arrays;
@@ -55,7 +54,7 @@ public final class PreTokenGenerationHandler
     /**
      * Creates the handler the Lambda runtime uses: reads {@value PolicyFile#RESOURCE_NAME} from the function
      * code and {@value PolicyFile#CLIENTS_VARIABLE} from the environment once, and registers SnapStart
-     * priming.
+     * priming when Lambda initializes the function for a snapshot.
      *
      * @throws InvalidPolicyException if the configuration cannot be read, so the function fails at init with
      *     a message that names the setting
@@ -65,14 +64,15 @@ public final class PreTokenGenerationHandler
     }
 
     /**
-     * Creates a handler around a given policy, for tests and for custom wiring.
+     * Creates a handler around a given policy, for tests and for custom wiring. Registers SnapStart priming when
+     * {@code AWS_LAMBDA_INITIALIZATION_TYPE} is {@code snap-start}.
      *
      * @param policy the policy to apply; not null
      */
     public PreTokenGenerationHandler(ScopePolicy policy) {
         this.policy = Objects.requireNonNull(policy, "policy");
-        this.priming = SnapStartPriming.register(
-                () -> handleRequest(SnapStartPriming.syntheticEvent(policy), LoggerContext.silent()));
+        this.priming = SnapStartPriming.of(this, policy, PreTokenGenerationHandler.class.getClassLoader());
+        priming.registerIfSnapStart(System.getenv(SnapStartPriming.INITIALIZATION_TYPE_VARIABLE));
     }
 
     /**
@@ -98,11 +98,11 @@ public final class PreTokenGenerationHandler
         String clientId = event.getCallerContext() == null
                 ? null
                 : event.getCallerContext().getClientId();
-        List<String> groups = groupsOf(event.getRequest());
-        ScopeDecision decision = policy.decide(clientId, groups, scopesOf(event.getRequest()));
-        event.setResponse(responseFor(decision));
+        String[] groups = groupsOf(event.getRequest());
+        ScopePolicy.Change change = policy.change(clientId, groups, scopesOf(event.getRequest()));
+        event.setResponse(responseFor(change));
         if (logger != null) {
-            log(logger, event.getTriggerSource(), clientId, groups, decision);
+            log(logger, event.getTriggerSource(), clientId, groups, change);
         }
         return event;
     }
@@ -124,32 +124,30 @@ public final class PreTokenGenerationHandler
         throw new UnsupportedEventVersionException(message);
     }
 
-    private static List<String> groupsOf(Request request) {
-        if (request == null || request.getGroupConfiguration() == null) {
-            return List.of();
-        }
-        return asList(request.getGroupConfiguration().getGroupsToOverride());
+    // Arrays as the event holds them, not lists: under Lambda's C1-only JIT every wrapper and iterator is a real
+    // allocation.
+    private static String[] groupsOf(Request request) {
+        return request == null || request.getGroupConfiguration() == null
+                ? null
+                : request.getGroupConfiguration().getGroupsToOverride();
     }
 
-    private static List<String> scopesOf(Request request) {
-        return request == null ? List.of() : asList(request.getScopes());
+    private static String[] scopesOf(Request request) {
+        return request == null ? null : request.getScopes();
     }
 
-    private static List<String> asList(String[] values) {
-        return values == null ? List.of() : Arrays.asList(values);
-    }
-
-    private static Response responseFor(ScopeDecision decision) {
+    /** The decision's arrays are new or empty, so the response can hold them as they are. */
+    private static Response responseFor(ScopePolicy.Change change) {
         Response response = new Response();
-        if (decision.isUnchanged()) {
+        if (change.toAdd().length == 0 && change.toSuppress().length == 0) {
             return response;
         }
         AccessTokenGeneration accessToken = new AccessTokenGeneration();
-        if (!decision.scopesToAdd().isEmpty()) {
-            accessToken.setScopesToAdd(decision.scopesToAdd().toArray(String[]::new));
+        if (change.toAdd().length > 0) {
+            accessToken.setScopesToAdd(change.toAdd());
         }
-        if (!decision.scopesToSuppress().isEmpty()) {
-            accessToken.setScopesToSuppress(decision.scopesToSuppress().toArray(String[]::new));
+        if (change.toSuppress().length > 0) {
+            accessToken.setScopesToSuppress(change.toSuppress());
         }
         ClaimsAndScopeOverrideDetails details = new ClaimsAndScopeOverrideDetails();
         details.setAccessTokenGeneration(accessToken);
@@ -158,13 +156,17 @@ public final class PreTokenGenerationHandler
     }
 
     private void log(
-            LambdaLogger logger, String triggerSource, String clientId, List<String> groups, ScopeDecision decision) {
-        boolean suppressed = !decision.scopesToSuppress().isEmpty();
+            LambdaLogger logger, String triggerSource, String clientId, String[] groups, ScopePolicy.Change change) {
+        boolean suppressed = change.toSuppress().length > 0;
         if (!debugLogged && !suppressed) {
             return;
         }
-        DecisionLog line =
-                new DecisionLog(triggerSource, clientId, groups, decision.scopesToAdd(), decision.scopesToSuppress());
+        DecisionLog line = new DecisionLog(
+                triggerSource,
+                clientId,
+                groups == null ? List.of() : Arrays.asList(groups),
+                Arrays.asList(change.toAdd()),
+                Arrays.asList(change.toSuppress()));
         if (debugLogged) {
             logger.log(line.decision(), LogLevel.DEBUG);
         }

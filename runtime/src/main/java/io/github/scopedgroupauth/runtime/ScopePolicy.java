@@ -2,6 +2,7 @@ package io.github.scopedgroupauth.runtime;
 
 import io.github.scopedgroupauth.runtime.policy.Printable;
 import io.github.scopedgroupauth.runtime.policy.ScopeSyntax;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
@@ -10,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeSet;
@@ -37,18 +39,30 @@ import java.util.TreeSet;
  */
 public final class ScopePolicy {
 
+    private static final String[] NONE = new String[0];
+
     private final Map<String, Set<String>> groupScopes;
     private final Set<String> defaultScopes;
     private final Map<String, Set<String>> clientGrants;
     private final Set<String> managedScopes;
+    // The same scopes as sorted arrays without duplicates, which decide() merges without sorting or copying sets.
+    private final Map<String, String[]> sortedGroupScopes;
+    private final String[] sortedDefaultScopes;
 
+    // Loops rather than lambdas: this runs in the handler's cold start, where each first lambda costs time.
     private ScopePolicy(Builder builder) {
         this.groupScopes = freezeValues(builder.groupScopes);
         this.defaultScopes = Set.copyOf(builder.defaultScopes);
         this.clientGrants = freezeValues(builder.clientGrants);
         Set<String> managed = new HashSet<>(defaultScopes);
-        groupScopes.values().forEach(managed::addAll);
+        Map<String, String[]> sorted = new HashMap<>();
+        for (Map.Entry<String, Set<String>> group : groupScopes.entrySet()) {
+            managed.addAll(group.getValue());
+            sorted.put(group.getKey(), sortedArray(group.getValue()));
+        }
         this.managedScopes = Set.copyOf(managed);
+        this.sortedGroupScopes = Map.copyOf(sorted);
+        this.sortedDefaultScopes = sortedArray(defaultScopes);
         checkGrantsAreManaged();
     }
 
@@ -76,21 +90,168 @@ public final class ScopePolicy {
      * @return the decision, never null
      */
     public ScopeDecision decide(String clientId, Collection<String> groups, Collection<String> requestedScopes) {
-        Set<String> entitled = entitledScopes(clientId, groups);
-        SortedSet<String> requested = withoutNulls(requestedScopes);
-        SortedSet<String> toAdd = new TreeSet<>(entitled);
-        toAdd.removeAll(requested);
-        SortedSet<String> toSuppress = new TreeSet<>();
-        for (String scope : requested) {
-            if (managedScopes.contains(scope) && !entitled.contains(scope)) {
-                toSuppress.add(scope);
+        Change change = change(
+                clientId,
+                groups == null ? null : groups.toArray(NONE),
+                requestedScopes == null ? null : requestedScopes.toArray(NONE));
+        // The token's scopes: the requested ones not suppressed, merged in order with the added ones.
+        String[] added = change.toAdd();
+        String[] token = new String[change.requested().length + added.length];
+        int size = 0;
+        int next = 0;
+        for (String scope : change.requested()) {
+            if (Arrays.binarySearch(change.toSuppress(), scope) >= 0) {
+                continue;
+            }
+            while (next < added.length && added[next].compareTo(scope) < 0) {
+                token[size++] = added[next++];
+            }
+            token[size++] = scope;
+        }
+        while (next < added.length) {
+            token[size++] = added[next++];
+        }
+        return new ScopeDecision(List.of(added), List.of(change.toSuppress()), List.of(Arrays.copyOf(token, size)));
+    }
+
+    /**
+     * The decision's changes to the token, as the handler writes them into its response: {@link #decide} without
+     * the token's scopes and without copying into lists. Sorted arrays without duplicates; an empty one may be
+     * shared, so callers must not write into them.
+     */
+    record Change(String[] requested, String[] toAdd, String[] toSuppress) {}
+
+    /**
+     * What {@link #decide} computes, on the arrays of an event; the handler's warm path.
+     *
+     * @param clientId the app client id; may be null
+     * @param groups the user's groups; may be null or hold nulls
+     * @param requestedScopes the requested scopes; may be null or hold nulls; not changed
+     * @return the change
+     */
+    Change change(String clientId, String[] groups, String[] requestedScopes) {
+        String[] entitled = entitled(clientId, groups);
+        String[] requested = sortedWithoutNulls(requestedScopes);
+        int added = 0;
+        for (String scope : entitled) {
+            added += Arrays.binarySearch(requested, scope) < 0 ? 1 : 0;
+        }
+        String[] toAdd = added == 0 ? NONE : new String[added];
+        int n = 0;
+        for (int i = 0; n < added; i++) {
+            if (Arrays.binarySearch(requested, entitled[i]) < 0) {
+                toAdd[n++] = entitled[i];
             }
         }
-        // What the token then carries; the requested set is not needed any more, so it becomes that.
-        SortedSet<String> tokenScopes = requested;
-        tokenScopes.removeAll(toSuppress);
-        tokenScopes.addAll(toAdd);
-        return new ScopeDecision(List.copyOf(toAdd), List.copyOf(toSuppress), List.copyOf(tokenScopes));
+        int suppressed = 0;
+        for (String scope : requested) {
+            suppressed += isSuppressed(scope, entitled) ? 1 : 0;
+        }
+        String[] toSuppress = suppressed == 0 ? NONE : new String[suppressed];
+        n = 0;
+        for (int i = 0; n < suppressed; i++) {
+            if (isSuppressed(requested[i], entitled)) {
+                toSuppress[n++] = requested[i];
+            }
+        }
+        return new Change(requested, toAdd, toSuppress);
+    }
+
+    private boolean isSuppressed(String requested, String[] entitled) {
+        return managedScopes.contains(requested) && Arrays.binarySearch(entitled, requested) < 0;
+    }
+
+    /** The entitled scopes as a sorted array without duplicates; the policy's own array when nothing is merged. */
+    private String[] entitled(String clientId, String[] groups) {
+        Set<String> grant = null;
+        if (!clientGrants.isEmpty()) {
+            grant = clientId == null ? null : clientGrants.get(clientId);
+            if (grant == null) {
+                return NONE;
+            }
+        }
+        String[] entitled = sortedDefaultScopes;
+        if (groups != null) {
+            for (String group : groups) {
+                String[] scopes = group == null ? null : sortedGroupScopes.get(group);
+                if (scopes != null) {
+                    entitled = union(entitled, scopes);
+                }
+            }
+        }
+        return grant == null ? entitled : retain(entitled, grant);
+    }
+
+    private static String[] union(String[] a, String[] b) {
+        if (a.length == 0 || a == b) {
+            return b;
+        }
+        if (b.length == 0) {
+            return a;
+        }
+        String[] merged = new String[a.length + b.length];
+        int i = 0;
+        int j = 0;
+        int n = 0;
+        while (i < a.length && j < b.length) {
+            int order = a[i].compareTo(b[j]);
+            merged[n++] = order <= 0 ? a[i] : b[j];
+            i += order <= 0 ? 1 : 0;
+            j += order >= 0 ? 1 : 0;
+        }
+        while (i < a.length) {
+            merged[n++] = a[i++];
+        }
+        while (j < b.length) {
+            merged[n++] = b[j++];
+        }
+        return n == merged.length ? merged : Arrays.copyOf(merged, n);
+    }
+
+    private static String[] retain(String[] scopes, Set<String> grant) {
+        int kept = 0;
+        for (String scope : scopes) {
+            kept += grant.contains(scope) ? 1 : 0;
+        }
+        if (kept == scopes.length) {
+            return scopes;
+        }
+        String[] retained = new String[kept];
+        int n = 0;
+        for (String scope : scopes) {
+            if (grant.contains(scope)) {
+                retained[n++] = scope;
+            }
+        }
+        return retained;
+    }
+
+    /** A sorted copy without nulls or duplicates; a handful of scopes, sorted by insertion, allocating nothing more. */
+    private static String[] sortedWithoutNulls(String[] values) {
+        if (values == null || values.length == 0) {
+            return NONE;
+        }
+        String[] sorted = new String[values.length];
+        int n = 0;
+        for (String value : values) {
+            if (value != null) {
+                sorted[n++] = value;
+            }
+        }
+        Arrays.sort(sorted, 0, n);
+        int distinct = 0;
+        for (int i = 0; i < n; i++) {
+            if (distinct == 0 || !sorted[distinct - 1].equals(sorted[i])) {
+                sorted[distinct++] = sorted[i];
+            }
+        }
+        return distinct == sorted.length ? sorted : Arrays.copyOf(sorted, distinct);
+    }
+
+    private static String[] sortedArray(Set<String> scopes) {
+        String[] sorted = scopes.toArray(NONE);
+        Arrays.sort(sorted);
+        return sorted;
     }
 
     /**
@@ -160,33 +321,23 @@ public final class ScopePolicy {
     }
 
     private void checkGrantsAreManaged() {
-        clientGrants.forEach((clientId, scopes) -> {
-            for (String scope : scopes) {
+        for (Map.Entry<String, Set<String>> grant : clientGrants.entrySet()) {
+            for (String scope : grant.getValue()) {
                 if (!managedScopes.contains(scope)) {
                     throw new IllegalArgumentException(String.format(
                             "client grant for '%s' names scope '%s', which no group or default grants;"
                                     + " grant only scopes that a group or the defaults name",
-                            clientId, scope));
-                }
-            }
-        });
-    }
-
-    private static SortedSet<String> withoutNulls(Collection<String> values) {
-        SortedSet<String> result = new TreeSet<>();
-        if (values != null) {
-            for (String value : values) {
-                if (value != null) {
-                    result.add(value);
+                            grant.getKey(), scope));
                 }
             }
         }
-        return result;
     }
 
     private static Map<String, Set<String>> freezeValues(Map<String, Set<String>> map) {
         Map<String, Set<String>> frozen = new HashMap<>();
-        map.forEach((key, value) -> frozen.put(key, Set.copyOf(value)));
+        for (Map.Entry<String, Set<String>> entry : map.entrySet()) {
+            frozen.put(entry.getKey(), Set.copyOf(entry.getValue()));
+        }
         return Map.copyOf(frozen);
     }
 
@@ -213,7 +364,9 @@ public final class ScopePolicy {
          */
         public Builder groupScopes(Map<String, ? extends Collection<String>> groupScopes) {
             Objects.requireNonNull(groupScopes, "groupScopes");
-            groupScopes.forEach(this::group);
+            for (Map.Entry<String, ? extends Collection<String>> group : groupScopes.entrySet()) {
+                group(group.getKey(), group.getValue());
+            }
             return this;
         }
 
@@ -229,15 +382,16 @@ public final class ScopePolicy {
             if (group == null || group.isEmpty()) {
                 throw new IllegalArgumentException("a group name is empty; give every group a name");
             }
-            ScopeSyntax.groupNameProblem(group).ifPresent(problem -> {
-                throw new IllegalArgumentException("group name '" + Printable.excerpt(group) + "' " + problem);
-            });
+            Optional<String> problem = ScopeSyntax.groupNameProblem(group);
+            if (problem.isPresent()) {
+                throw new IllegalArgumentException("group name '" + Printable.excerpt(group) + "' " + problem.get());
+            }
             if (scopes == null || scopes.isEmpty()) {
                 throw new IllegalArgumentException(String.format(
                         "group '%s' has no scopes; give each group at least one scope", Printable.excerpt(group)));
             }
             List<String> checked = checkScopes(scopes);
-            groupScopes.computeIfAbsent(group, key -> new HashSet<>()).addAll(checked);
+            add(groupScopes, group, checked);
             return this;
         }
 
@@ -271,7 +425,7 @@ public final class ScopePolicy {
             }
             Objects.requireNonNull(scopes, "scopes");
             List<String> checked = checkScopes(scopes);
-            clientGrants.computeIfAbsent(clientId, key -> new HashSet<>()).addAll(checked);
+            add(clientGrants, clientId, checked);
             return this;
         }
 
@@ -285,11 +439,21 @@ public final class ScopePolicy {
             return new ScopePolicy(this);
         }
 
+        private static void add(Map<String, Set<String>> map, String key, List<String> scopes) {
+            Set<String> set = map.get(key);
+            if (set == null) {
+                set = new HashSet<>();
+                map.put(key, set);
+            }
+            set.addAll(scopes);
+        }
+
         private static List<String> checkScopes(Collection<String> scopes) {
             for (String scope : scopes) {
-                ScopeSyntax.problem(scope).ifPresent(problem -> {
-                    throw new IllegalArgumentException("scope '" + Printable.excerpt(scope) + "' " + problem);
-                });
+                Optional<String> problem = ScopeSyntax.problem(scope);
+                if (problem.isPresent()) {
+                    throw new IllegalArgumentException("scope '" + Printable.excerpt(scope) + "' " + problem.get());
+                }
             }
             return List.copyOf(scopes);
         }

@@ -57,12 +57,37 @@ final class LambdaProcess implements AutoCloseable {
      * @throws IOException if the API, the work directory or the child cannot be started
      */
     static LambdaProcess start(LambdaFunction function) throws IOException {
+        return start(
+                function.timeout(),
+                (runtimeApi, workDirectory) ->
+                        ManagedRuntimeLaunch.processBuilder(function, runtimeApi, workDirectory));
+    }
+
+    /** How to start a runtime process against a Runtime API; the benchmarks also start other runtimes than Java. */
+    @FunctionalInterface
+    interface Launch {
+        /**
+         * The runtime's process, ready to start.
+         *
+         * @param runtimeApi the Runtime API's {@code host:port}
+         * @param workDirectory a private, empty directory the process may use
+         */
+        ProcessBuilder processBuilder(String runtimeApi, Path workDirectory) throws IOException;
+    }
+
+    /**
+     * Starts a Runtime API and a runtime process against it.
+     *
+     * @param functionTimeout the deadline of each event
+     * @param launch how to start the process
+     * @throws IOException if the API, the work directory or the child cannot be started
+     */
+    static LambdaProcess start(Duration functionTimeout, Launch launch) throws IOException {
         Path workDirectory = Files.createTempDirectory("lambda-process-");
         RuntimeApiServer api = null;
         try {
-            api = new RuntimeApiServer(function.timeout());
-            return new LambdaProcess(
-                    api, ManagedRuntimeLaunch.processBuilder(function, api.address(), workDirectory), workDirectory);
+            api = new RuntimeApiServer(functionTimeout);
+            return new LambdaProcess(api, launch.processBuilder(api.address(), workDirectory), workDirectory);
         } catch (IOException | RuntimeException e) {
             if (api != null) {
                 api.close();

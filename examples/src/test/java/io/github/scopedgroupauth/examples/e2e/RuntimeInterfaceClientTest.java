@@ -233,7 +233,8 @@ class RuntimeInterfaceClientTest {
     @ValueSource(booleans = {true, false})
     void primesDecisionsBeforeTheSnapshot_onlyWhenStartedAsSnapStart(boolean snapStart, @TempDir Path logs)
             throws IOException {
-        // given: class loading is logged; ScopeDecision is first loaded when a decision is made
+        // given: class loading is logged; ScopePolicy$Change is first loaded when the handler decides, and the
+        // runtime serializer's PropertySerializerMap when it first writes an object as JSON
         Path classLog = logs.resolve("classes.log");
         Map<String, String> environment = new HashMap<>(CLIENTS);
         environment.put("JAVA_TOOL_OPTIONS", "-Xlog:class+load:file=" + classLog);
@@ -249,8 +250,14 @@ class RuntimeInterfaceClientTest {
                     .isEqualTo(snapStart);
             assertThat(lambda.runtimeApi().initErrors()).isEmpty();
         }
-        assertThat(Files.readString(classLog).contains(" io.github.scopedgroupauth.runtime.ScopeDecision "))
+        String loaded = Files.readString(classLog);
+        assertThat(loaded.contains(" io.github.scopedgroupauth.runtime.ScopePolicy$Change "))
                 .as("decisions made before any event")
+                .isEqualTo(snapStart);
+        assertThat(
+                        loaded.contains(
+                                " com.amazonaws.lambda.thirdparty.com.fasterxml.jackson.databind.ser.impl.PropertySerializerMap "))
+                .as("responses written by the runtime's serializer before any event")
                 .isEqualTo(snapStart);
     }
 

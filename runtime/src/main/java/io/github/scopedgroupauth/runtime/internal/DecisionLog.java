@@ -3,7 +3,6 @@ package io.github.scopedgroupauth.runtime.internal;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.StringJoiner;
 
 /**
  * Formats the handler's log lines from values that carry no personal data: trigger source, app client id,
@@ -22,12 +21,13 @@ public final class DecisionLog {
 
     private final String triggerSource;
     private final String clientId;
-    private final String groups;
-    private final String added;
-    private final String suppressed;
+    private final List<String> groups;
+    private final List<String> added;
+    private final List<String> suppressed;
 
     /**
-     * Captures one decision.
+     * Captures one decision. Nothing is formatted until a line is asked for, and each line is written into one
+     * buffer, so an event whose lines are not logged costs nothing here.
      *
      * @param triggerSource the event's trigger source; may be null
      * @param clientId the app client id; may be null
@@ -37,11 +37,11 @@ public final class DecisionLog {
      */
     public DecisionLog(
             String triggerSource, String clientId, List<String> groups, List<String> added, List<String> suppressed) {
-        this.triggerSource = clean(triggerSource);
-        this.clientId = clean(clientId);
-        this.groups = list(groups);
-        this.added = list(added);
-        this.suppressed = list(suppressed);
+        this.triggerSource = triggerSource;
+        this.clientId = clientId;
+        this.groups = groups;
+        this.added = added;
+        this.suppressed = suppressed;
     }
 
     /**
@@ -61,8 +61,18 @@ public final class DecisionLog {
      * @return one line of text
      */
     public String decision() {
-        return "scope decision: trigger=" + triggerSource + " client=" + clientId + " groups=" + groups + " added="
-                + added + " suppressed=" + suppressed;
+        StringBuilder line = new StringBuilder(128);
+        line.append("scope decision: trigger=");
+        appendClean(line, triggerSource);
+        line.append(" client=");
+        appendClean(line, clientId);
+        line.append(" groups=");
+        appendList(line, groups);
+        line.append(" added=");
+        appendList(line, added);
+        line.append(" suppressed=");
+        appendList(line, suppressed);
+        return line.toString();
     }
 
     /**
@@ -72,21 +82,30 @@ public final class DecisionLog {
      * @return one line of text
      */
     public String suppression() {
-        return "suppressed requested scopes " + suppressed + " not entitled by groups " + groups + " on client "
-                + clientId;
+        StringBuilder line = new StringBuilder(128);
+        line.append("suppressed requested scopes ");
+        appendList(line, suppressed);
+        line.append(" not entitled by groups ");
+        appendList(line, groups);
+        line.append(" on client ");
+        appendClean(line, clientId);
+        return line.toString();
     }
 
-    private static String list(List<String> values) {
-        StringJoiner joiner = new StringJoiner(",", "[", "]");
+    private static void appendList(StringBuilder line, List<String> values) {
+        line.append('[');
         int count = 0;
         for (String value : values) {
-            if (count++ == MAX_ITEMS) {
-                joiner.add("... " + (values.size() - MAX_ITEMS) + " more");
+            if (count == MAX_ITEMS) {
+                line.append(",... ").append(values.size() - MAX_ITEMS).append(" more");
                 break;
             }
-            joiner.add(clean(value));
+            if (count++ > 0) {
+                line.append(',');
+            }
+            appendClean(line, value);
         }
-        return joiner.toString();
+        line.append(']');
     }
 
     private static boolean isLineBreakOrControl(char c) {
@@ -94,15 +113,21 @@ public final class DecisionLog {
         return Character.isISOControl(c) || type == Character.LINE_SEPARATOR || type == Character.PARAGRAPH_SEPARATOR;
     }
 
-    private static String clean(String value) {
+    /** Appends the value cut and cleaned; printable ASCII, the usual case, is appended as it is. */
+    private static void appendClean(StringBuilder line, String value) {
         if (value == null) {
-            return "-";
+            line.append('-');
+            return;
         }
-        StringBuilder cleaned = new StringBuilder(Math.min(value.length(), MAX_VALUE_LENGTH));
-        for (int i = 0; i < value.length() && i < MAX_VALUE_LENGTH; i++) {
+        int end = Math.min(value.length(), MAX_VALUE_LENGTH);
+        int clean = 0;
+        while (clean < end && value.charAt(clean) >= 0x20 && value.charAt(clean) < 0x7F) {
+            clean++;
+        }
+        line.append(value, 0, clean);
+        for (int i = clean; i < end; i++) {
             char c = value.charAt(i);
-            cleaned.append(isLineBreakOrControl(c) ? '?' : c);
+            line.append(isLineBreakOrControl(c) ? '?' : c);
         }
-        return cleaned.toString();
     }
 }

@@ -1,11 +1,14 @@
 package io.github.scopedgroupauth.runtime.internal;
 
+import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.CognitoUserPoolEvent.CallerContext;
 import com.amazonaws.services.lambda.runtime.events.CognitoUserPoolPreTokenGenerationEventV2;
 import com.amazonaws.services.lambda.runtime.events.CognitoUserPoolPreTokenGenerationEventV2.GroupConfiguration;
 import com.amazonaws.services.lambda.runtime.events.CognitoUserPoolPreTokenGenerationEventV2.Request;
 import io.github.scopedgroupauth.runtime.ScopePolicy;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import org.crac.Context;
@@ -13,35 +16,72 @@ import org.crac.Core;
 import org.crac.Resource;
 
 /**
- * Runs the decision on synthetic events before a SnapStart snapshot is taken, so the classes it needs are
- * loaded and compiled in the snapshot rather than on the first sign-in after restore. Not part of the public
- * API.
+ * Runs the whole invocation path on synthetic events before a SnapStart snapshot is taken, so the classes it needs
+ * are loaded and compiled in the snapshot rather than on the first sign-in after restore: the Lambda runtime's
+ * JSON serializer reading the event, the handler with its decision and log formatting, and the serializer writing
+ * the response. The serializer is the runtime's own copy ({@link RuntimeSerializer}); where it is absent, as
+ * outside Lambda, only the handler is primed. Not part of the public API.
+ *
+ * <p>The hook is registered only when Lambda initializes the function for a snapshot
+ * ({@value #INITIALIZATION_TYPE_VARIABLE} is {@value #SNAP_START}): registering loads the CRaC classes and the
+ * runtime's hook adapter, which costs an on-demand cold start milliseconds for a hook that never runs.
  *
  * @see <a href="https://docs.aws.amazon.com/lambda/latest/dg/snapstart-runtime-hooks-java.html">
  *     SnapStart runtime hooks for Java</a>
+ * @see <a href="https://docs.aws.amazon.com/lambda/latest/dg/configuration-envvars.html">Defined runtime
+ *     environment variables</a>
  */
 public final class SnapStartPriming implements Resource {
 
+    /** Set by Lambda to how it initializes the function: {@code on-demand}, {@code snap-start} and others. */
+    public static final String INITIALIZATION_TYPE_VARIABLE = "AWS_LAMBDA_INITIALIZATION_TYPE";
+    /** The initialization type of a SnapStart snapshot. */
+    public static final String SNAP_START = "snap-start";
     /** Enough rounds to load every class on the path and let the JIT see it; a few milliseconds in all. */
     static final int ROUNDS = 200;
 
-    private final Runnable round;
+    private final RequestHandler<CognitoUserPoolPreTokenGenerationEventV2, CognitoUserPoolPreTokenGenerationEventV2>
+            handler;
+    private final ScopePolicy policy;
+    private final ClassLoader loader;
 
-    private SnapStartPriming(Runnable round) {
-        this.round = round;
+    private SnapStartPriming(
+            RequestHandler<CognitoUserPoolPreTokenGenerationEventV2, CognitoUserPoolPreTokenGenerationEventV2> handler,
+            ScopePolicy policy,
+            ClassLoader loader) {
+        this.handler = handler;
+        this.policy = policy;
+        this.loader = loader;
     }
 
     /**
-     * Registers a priming resource with the global CRaC context. Outside SnapStart the registration is
-     * harmless and the hook never runs.
+     * Prepares priming for a handler; nothing is registered yet.
      *
-     * @param round one round of priming work
-     * @return the resource, which the caller must keep referenced
+     * @param handler the handler to prime, called with a context whose logger writes nothing
+     * @param policy its policy, from which the synthetic event is made
+     * @param loader the loader that sees the function's classes and, in Lambda, the runtime's
+     * @return the priming
      */
-    public static SnapStartPriming register(Runnable round) {
-        SnapStartPriming priming = new SnapStartPriming(round);
-        Core.getGlobalContext().register(priming);
-        return priming;
+    public static SnapStartPriming of(
+            RequestHandler<CognitoUserPoolPreTokenGenerationEventV2, CognitoUserPoolPreTokenGenerationEventV2> handler,
+            ScopePolicy policy,
+            ClassLoader loader) {
+        return new SnapStartPriming(handler, policy, loader);
+    }
+
+    /**
+     * Registers this priming with the global CRaC context if Lambda initializes the function for a SnapStart
+     * snapshot. The CRaC context keeps only a weak reference: the caller must keep this object referenced.
+     *
+     * @param initializationType the value of {@value #INITIALIZATION_TYPE_VARIABLE}; may be null
+     * @return whether it was registered
+     */
+    public boolean registerIfSnapStart(String initializationType) {
+        if (!SNAP_START.equals(initializationType)) {
+            return false;
+        }
+        Core.getGlobalContext().register(this);
+        return true;
     }
 
     /**
@@ -53,16 +93,18 @@ public final class SnapStartPriming implements Resource {
      * @return a new event; no personal data
      */
     public static CognitoUserPoolPreTokenGenerationEventV2 syntheticEvent(ScopePolicy policy) {
-        List<String> groups =
-                policy.groupScopes().keySet().stream().sorted().limit(1).toList();
-        String clientId =
-                policy.clientGrants().keySet().stream().sorted().findFirst().orElse("priming");
+        String[] names = policy.groupScopes().keySet().toArray(new String[0]);
+        Arrays.sort(names);
+        List<String> groups = names.length == 0 ? List.of() : List.of(names[0]);
+        String[] clients = policy.clientGrants().keySet().toArray(new String[0]);
+        Arrays.sort(clients);
+        String clientId = clients.length == 0 ? "priming" : clients[0];
         Set<String> requested = new TreeSet<>(policy.managedScopes());
         requested.removeAll(policy.entitledScopes(clientId, groups));
         requested.add("openid");
         Request request = new Request();
-        request.setGroupConfiguration(new GroupConfiguration(groups.toArray(String[]::new), null, null));
-        request.setScopes(requested.toArray(String[]::new));
+        request.setGroupConfiguration(new GroupConfiguration(groups.toArray(new String[0]), null, null));
+        request.setScopes(requested.toArray(new String[0]));
         return CognitoUserPoolPreTokenGenerationEventV2.builder()
                 .withVersion("2")
                 .withTriggerSource("TokenGeneration_HostedAuth")
@@ -72,15 +114,13 @@ public final class SnapStartPriming implements Resource {
     }
 
     /**
-     * Primes the decision.
+     * Primes the whole path.
      *
      * @param context the CRaC context
      */
     @Override
     public void beforeCheckpoint(Context<? extends Resource> context) {
-        for (int i = 0; i < ROUNDS; i++) {
-            round.run();
-        }
+        prime();
     }
 
     /**
@@ -91,5 +131,37 @@ public final class SnapStartPriming implements Resource {
     @Override
     public void afterRestore(Context<? extends Resource> context) {
         // Intentionally empty.
+    }
+
+    /**
+     * Runs {@value #ROUNDS} rounds: through the runtime's serializer when it is there, otherwise the handler
+     * alone. A serializer that fails is given up for the handler alone, so priming never fails a snapshot over it.
+     *
+     * @return whether the rounds went through the runtime's serializer
+     */
+    boolean prime() {
+        Optional<RuntimeSerializer> serializer =
+                RuntimeSerializer.find(loader, CognitoUserPoolPreTokenGenerationEventV2.class);
+        if (serializer.isPresent() && primeThrough(serializer.get())) {
+            return true;
+        }
+        for (int i = 0; i < ROUNDS; i++) {
+            handler.handleRequest(syntheticEvent(policy), LoggerContext.silent());
+        }
+        return false;
+    }
+
+    private boolean primeThrough(RuntimeSerializer serializer) {
+        try {
+            byte[] event = serializer.toJson(syntheticEvent(policy));
+            for (int i = 0; i < ROUNDS; i++) {
+                CognitoUserPoolPreTokenGenerationEventV2 read =
+                        (CognitoUserPoolPreTokenGenerationEventV2) serializer.fromJson(event);
+                serializer.toJson(handler.handleRequest(read, LoggerContext.silent()));
+            }
+            return true;
+        } catch (ReflectiveOperationException | ClassCastException e) {
+            return false;
+        }
     }
 }

@@ -25,14 +25,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.SortedSet;
 import java.util.TreeSet;
-import java.util.regex.Pattern;
 
 /** Reads what {@link PolicyFormat#write} wrote, refusing anything else with a message that names it. */
 final class PolicyReader {
 
-    private static final Pattern SPACE = Pattern.compile(" ");
-    private static final Pattern NUMBER = Pattern.compile("[0-9]+");
-    private static final Pattern DIGEST = Pattern.compile("[0-9a-f]{64}");
+    // No regular expressions, lambdas or String.format on the success path: this runs in every cold start, where
+    // setting those up costs more than reading a small file. Splitting on one plain character takes String.split's
+    // fast path, which compiles no pattern.
+    private static final int DIGEST_LENGTH = 64;
 
     private PolicyReader() {}
 
@@ -40,8 +40,11 @@ final class PolicyReader {
         Sealed sealed = unseal(decode(file));
         ScopePolicy.Builder policy = ScopePolicy.builder();
         SortedSet<String> managed = readDirectives(sealed.body(), policy);
-        parseGrants(environment.get(CLIENTS_VARIABLE), sealed.digest(), new ArrayList<>(managed))
-                .forEach(policy::clientGrant);
+        for (Map.Entry<String, List<String>> grant : parseGrants(
+                        environment.get(CLIENTS_VARIABLE), sealed.digest(), new ArrayList<>(managed))
+                .entrySet()) {
+            policy.clientGrant(grant.getKey(), grant.getValue());
+        }
         try {
             return policy.build();
         } catch (IllegalArgumentException e) {
@@ -84,8 +87,7 @@ final class PolicyReader {
         }
         int lastLine = text.endsWith("\n") ? text.lastIndexOf('\n', text.length() - 2) + 1 : -1;
         String seal = lastLine < 0 ? "" : text.substring(lastLine, text.length() - 1);
-        if (!seal.startsWith(END)
-                || !DIGEST.matcher(seal.substring(END.length())).matches()) {
+        if (!seal.startsWith(END) || !isLowercaseHexDigest(seal.substring(END.length()))) {
             throw new InvalidPolicyException(FILE_NAME + " is incomplete: its last line must be '" + END
                     + "<64 lowercase hex digits>' followed by a line break, but the file was cut short or edited;"
                     + " redeploy the function code the ScopedGroupAuth construct wrote");
@@ -113,10 +115,9 @@ final class PolicyReader {
             if (line.isBlank() || line.startsWith("#")) {
                 continue;
             }
-            String where = FILE_NAME + " line " + number + ": ";
-            String[] words = SPACE.split(line.strip(), -1);
+            String[] words = line.strip().split(" ", -1);
             if (!header) {
-                checkHeader(words, where);
+                checkHeader(words, number);
                 header = true;
                 continue;
             }
@@ -149,7 +150,7 @@ final class PolicyReader {
                                 "unknown directive '%s'; expected 'group' or 'default'", Printable.excerpt(words[0])));
                 }
             } catch (IllegalArgumentException e) {
-                throw new InvalidPolicyException(where + e.getMessage(), e);
+                throw new InvalidPolicyException(where(number) + e.getMessage(), e);
             }
         }
         if (!header) {
@@ -163,15 +164,46 @@ final class PolicyReader {
         return managed;
     }
 
-    private static void checkHeader(String[] words, String where) {
+    private static String where(int number) {
+        return FILE_NAME + " line " + number + ": ";
+    }
+
+    private static boolean isLowercaseHexDigest(String value) {
+        if (value.length() != DIGEST_LENGTH) {
+            return false;
+        }
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (!(c >= '0' && c <= '9' || c >= 'a' && c <= 'f')) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean isDecimal(String value) {
+        if (value.isEmpty()) {
+            return false;
+        }
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c < '0' || c > '9') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static void checkHeader(String[] words, int number) {
         if (words.length != 2 || !HEADER.equals(words[0])) {
-            throw new InvalidPolicyException(where + "expected the header '" + HEADER + " " + FORMAT_VERSION
+            throw new InvalidPolicyException(where(number) + "expected the header '" + HEADER + " " + FORMAT_VERSION
                     + "' but found '" + Printable.excerpt(String.join(" ", words)) + "'");
         }
         if (!String.valueOf(FORMAT_VERSION).equals(words[1])) {
-            throw new InvalidPolicyException(where + "format version '" + Printable.excerpt(words[1]) + "' is not"
-                    + " supported; this runtime reads version " + FORMAT_VERSION
-                    + ": use the runtime that ships with the construct that wrote the file");
+            throw new InvalidPolicyException(
+                    where(number) + "format version '" + Printable.excerpt(words[1]) + "' is not"
+                            + " supported; this runtime reads version " + FORMAT_VERSION
+                            + ": use the runtime that ships with the construct that wrote the file");
         }
     }
 
@@ -228,7 +260,7 @@ final class PolicyReader {
     private static List<String> scopesByNumber(String clientId, String numbers, List<String> numbered) {
         List<String> scopes = new ArrayList<>();
         for (String number : numbers.split(",", -1)) {
-            int index = NUMBER.matcher(number).matches() && number.length() < 10 ? Integer.parseInt(number) : -1;
+            int index = isDecimal(number) && number.length() < 10 ? Integer.parseInt(number) : -1;
             if (index < 0 || index >= numbered.size()) {
                 throw new InvalidPolicyException(String.format(
                         "%s entry for app client '%s' has scope number '%s'; use '*' or numbers from 0 to %d,"

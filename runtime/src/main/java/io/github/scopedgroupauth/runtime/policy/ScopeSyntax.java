@@ -2,7 +2,6 @@ package io.github.scopedgroupauth.runtime.policy;
 
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * Cognito's rules for custom OAuth scopes and group names, checked the same way by the construct at synth
@@ -25,9 +24,8 @@ public final class ScopeSyntax {
     /** Cognito's limit on a group name. */
     public static final int MAX_GROUP_NAME_LENGTH = 128;
 
-    private static final Pattern IDENTIFIER = Pattern.compile("[\\x21\\x23-\\x5B\\x5D-\\x7E]+");
-    private static final Pattern NAME = Pattern.compile("[\\x21\\x23-\\x2E\\x30-\\x5B\\x5D-\\x7E]+");
-    private static final Pattern GROUP_NAME = Pattern.compile("[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}]+");
+    // The checks below are loops rather than regular expressions: the handler runs them for every scope and
+    // group while it initializes, and compiling Unicode character classes costs milliseconds of cold start.
 
     private ScopeSyntax() {}
 
@@ -68,8 +66,7 @@ public final class ScopeSyntax {
         if (slash == scope.length() - 1) {
             return Optional.of("has an empty scope name; write scopes as 'identifier/scopeName', e.g. 'admin/*'");
         }
-        if (!IDENTIFIER.matcher(identifier(scope)).matches()
-                || !NAME.matcher(name(scope)).matches()) {
+        if (!isPrintableAscii(scope)) {
             return Optional.of("contains a character outside printable ASCII; Cognito scopes allow only"
                     + " printable ASCII characters");
         }
@@ -87,11 +84,73 @@ public final class ScopeSyntax {
             return Optional.of("is " + group.length() + " characters long; group names are 1 to "
                     + MAX_GROUP_NAME_LENGTH + " characters");
         }
-        if (!GROUP_NAME.matcher(group).matches()) {
+        if (!isLetterMarkSymbolNumberOrPunctuation(group)) {
             return Optional.of("contains whitespace or a control character; group names may contain letters,"
                     + " marks, symbols, numbers and punctuation only");
         }
         return Optional.empty();
+    }
+
+    /**
+     * Whether every character is printable ASCII other than space, {@code "} and {@code \} (U+0021 to U+007E
+     * without U+0022 and U+005C), which Cognito allows in identifiers and scope names.
+     */
+    private static boolean isPrintableAscii(String value) {
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c < 0x21 || c > 0x7E || c == '"' || c == '\\') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Whether every code point is a letter, mark, symbol, number or punctuation (Unicode general categories L, M,
+     * S, N and P); an unpaired surrogate is none of them.
+     */
+    static boolean isLetterMarkSymbolNumberOrPunctuation(String value) {
+        if (value.isEmpty()) {
+            return false;
+        }
+        for (int i = 0; i < value.length(); ) {
+            int codePoint = value.codePointAt(i);
+            if (!isGroupNameCategory(Character.getType(codePoint))) {
+                return false;
+            }
+            i += Character.charCount(codePoint);
+        }
+        return true;
+    }
+
+    private static boolean isGroupNameCategory(int type) {
+        switch (type) {
+            case Character.UPPERCASE_LETTER,
+                    Character.LOWERCASE_LETTER,
+                    Character.TITLECASE_LETTER,
+                    Character.MODIFIER_LETTER,
+                    Character.OTHER_LETTER,
+                    Character.NON_SPACING_MARK,
+                    Character.ENCLOSING_MARK,
+                    Character.COMBINING_SPACING_MARK,
+                    Character.MATH_SYMBOL,
+                    Character.CURRENCY_SYMBOL,
+                    Character.MODIFIER_SYMBOL,
+                    Character.OTHER_SYMBOL,
+                    Character.DECIMAL_DIGIT_NUMBER,
+                    Character.LETTER_NUMBER,
+                    Character.OTHER_NUMBER,
+                    Character.CONNECTOR_PUNCTUATION,
+                    Character.DASH_PUNCTUATION,
+                    Character.START_PUNCTUATION,
+                    Character.END_PUNCTUATION,
+                    Character.INITIAL_QUOTE_PUNCTUATION,
+                    Character.FINAL_QUOTE_PUNCTUATION,
+                    Character.OTHER_PUNCTUATION:
+                return true;
+            default:
+                return false;
+        }
     }
 
     /**

@@ -3,17 +3,26 @@ package io.github.scopedgroupauth.runtime.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.CognitoUserPoolPreTokenGenerationEventV2;
 import io.github.scopedgroupauth.runtime.PreTokenGenerationHandler;
 import io.github.scopedgroupauth.runtime.ScopeDecision;
 import io.github.scopedgroupauth.runtime.ScopePolicy;
 import java.lang.reflect.Field;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.crac.Core;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.NullSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class SnapStartPrimingTest {
 
@@ -97,30 +106,77 @@ class SnapStartPrimingTest {
     }
 
     @Test
-    void beforeCheckpointRunsEveryRound_throughTheHandler() {
-        // given a priming resource whose round runs the handler on the synthetic event
-        PreTokenGenerationHandler handler = new PreTokenGenerationHandler(ADMINS_AND_EVERYONE);
-        AtomicInteger rounds = new AtomicInteger();
-        SnapStartPriming priming = SnapStartPriming.register(() -> {
-            CognitoUserPoolPreTokenGenerationEventV2 result =
-                    handler.handleRequest(SnapStartPriming.syntheticEvent(ADMINS_AND_EVERYONE), null);
-            if (result.getResponse() != null) {
-                rounds.incrementAndGet();
-            }
-        });
+    void beforeCheckpointRunsEveryRound_throughTheRuntimesSerializer_whenItIsOnTheClasspath() {
+        // given: aws-lambda-java-serialization is on the test classpath, as on the managed runtime's
+        CountingHandler handler = new CountingHandler(new PreTokenGenerationHandler(ADMINS_AND_EVERYONE));
+        SnapStartPriming priming =
+                SnapStartPriming.of(handler, ADMINS_AND_EVERYONE, SnapStartPrimingTest.class.getClassLoader());
 
         // when the snapshot is about to be taken
         priming.beforeCheckpoint(Core.getGlobalContext());
 
-        // then
-        assertThat(rounds).hasValue(200);
+        // then: every round handled an event the serializer read from JSON, a new object each time
+        assertThat(handler.events).hasSize(200);
+        Set<Object> distinct = Collections.newSetFromMap(new IdentityHashMap<>());
+        distinct.addAll(handler.events);
+        assertThat(distinct).hasSize(200);
+        assertThat(handler.events.get(0).getRequest().getScopes()).containsExactly("everyone/*", "openid");
+        assertThat(handler.answered).hasValue(200);
         assertThatCode(() -> priming.afterRestore(Core.getGlobalContext())).doesNotThrowAnyException();
     }
 
     @Test
-    void handlerRegistersPrimingThatRunsWithoutError_onItsOwnPolicy() throws ReflectiveOperationException {
-        // given the resource the handler registered (the CRaC context keeps only a weak reference, so the
-        // handler holds it; reading it is the only way to reach it outside a CRaC JVM)
+    void primesTheHandlerAlone_whenTheRuntimesSerializerIsMissing() {
+        // given a class loader that sees only the JDK, as a function outside Lambda would
+        CountingHandler handler = new CountingHandler(new PreTokenGenerationHandler(ADMINS_AND_EVERYONE));
+        ClassLoader jdkOnly = new ClassLoader(null) {};
+
+        // when
+        boolean throughSerializer =
+                SnapStartPriming.of(handler, ADMINS_AND_EVERYONE, jdkOnly).prime();
+
+        // then
+        assertThat(throughSerializer).isFalse();
+        assertThat(handler.answered).hasValue(200);
+    }
+
+    @Test
+    void primesThroughTheSerializer_whenItIsThere() {
+        CountingHandler handler = new CountingHandler(new PreTokenGenerationHandler(ADMINS_AND_EVERYONE));
+
+        boolean throughSerializer = SnapStartPriming.of(
+                        handler, ADMINS_AND_EVERYONE, SnapStartPrimingTest.class.getClassLoader())
+                .prime();
+
+        assertThat(throughSerializer).isTrue();
+    }
+
+    @ParameterizedTest
+    @NullSource
+    @ValueSource(strings = {"on-demand", "provisioned-concurrency", "SNAP-START", ""})
+    void registersNothing_unlessInitializedForASnapshot(String initializationType) {
+        SnapStartPriming priming = SnapStartPriming.of(
+                new PreTokenGenerationHandler(ADMINS_AND_EVERYONE),
+                ADMINS_AND_EVERYONE,
+                SnapStartPrimingTest.class.getClassLoader());
+
+        assertThat(priming.registerIfSnapStart(initializationType)).isFalse();
+    }
+
+    @Test
+    void registers_whenInitializedForASnapshot() {
+        SnapStartPriming priming = SnapStartPriming.of(
+                new PreTokenGenerationHandler(ADMINS_AND_EVERYONE),
+                ADMINS_AND_EVERYONE,
+                SnapStartPrimingTest.class.getClassLoader());
+
+        assertThat(priming.registerIfSnapStart("snap-start")).isTrue();
+    }
+
+    @Test
+    void handlerPreparesPrimingThatRunsWithoutError_onItsOwnPolicy() throws ReflectiveOperationException {
+        // given the priming the handler prepared (the CRaC context keeps only a weak reference, so the handler
+        // holds it; reading it is the only way to reach it outside a CRaC JVM)
         PreTokenGenerationHandler handler = new PreTokenGenerationHandler(ScopePolicy.builder()
                 .groupScopes(Map.of(
                         "G1", List.of("api/1"), "G2", List.of("api/2"), "G3", List.of("api/3"), "G4", List.of("api/4")))
@@ -133,7 +189,32 @@ class SnapStartPrimingTest {
 
         // when, then
         assertThat(priming).isNotNull();
-        assertThatCode(() -> priming.beforeCheckpoint(Core.getGlobalContext())).doesNotThrowAnyException();
+        assertThat(priming.prime()).isTrue();
+    }
+
+    /** Records the events it is given and counts the answers with a response, delegating to a real handler. */
+    private static final class CountingHandler
+            implements RequestHandler<
+                    CognitoUserPoolPreTokenGenerationEventV2, CognitoUserPoolPreTokenGenerationEventV2> {
+
+        private final PreTokenGenerationHandler delegate;
+        private final List<CognitoUserPoolPreTokenGenerationEventV2> events = new ArrayList<>();
+        private final AtomicInteger answered = new AtomicInteger();
+
+        CountingHandler(PreTokenGenerationHandler delegate) {
+            this.delegate = delegate;
+        }
+
+        @Override
+        public CognitoUserPoolPreTokenGenerationEventV2 handleRequest(
+                CognitoUserPoolPreTokenGenerationEventV2 event, Context context) {
+            events.add(event);
+            CognitoUserPoolPreTokenGenerationEventV2 result = delegate.handleRequest(event, context);
+            if (result.getResponse() != null && result.getResponse().getClaimsAndScopeOverrideDetails() != null) {
+                answered.incrementAndGet();
+            }
+            return result;
+        }
     }
 
     private static ScopeDecision decide(ScopePolicy policy, CognitoUserPoolPreTokenGenerationEventV2 event) {
