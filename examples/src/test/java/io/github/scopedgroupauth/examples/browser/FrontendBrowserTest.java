@@ -5,7 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.github.scopedgroupauth.examples.browser.StandInCognito.TestUser;
 import io.github.scopedgroupauth.runtime.ScopePolicy;
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.Socket;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -279,6 +282,21 @@ class FrontendBrowserTest {
         assertThat(answer).startsWith("HTTP/1.1 " + status + " ");
         if (target.endsWith(".js")) {
             assertThat(answer).containsIgnoringCase("\r\ncontent-type: text/javascript; charset=utf-8\r\n");
+        }
+    }
+
+    @Test
+    void pageServer_answersWhileAnotherClientHasSentHalfARequest() throws IOException {
+        int port = URI.create(page.url()).getPort();
+        try (Socket stalled = new Socket(InetAddress.getLoopbackAddress(), port)) {
+            stalled.getOutputStream().write("GET / HTTP/1.1\r\nHost: local".getBytes(StandardCharsets.ISO_8859_1));
+            stalled.getOutputStream().flush();
+
+            // Two requests: whichever of the three the server reads first, one of these comes after the stalled one.
+            for (int request = 0; request < 2; request++) {
+                assertThat(RawHttp.head(page.url(), "GET", "/", "localhost:" + port))
+                        .startsWith("HTTP/1.1 200 ");
+            }
         }
     }
 
