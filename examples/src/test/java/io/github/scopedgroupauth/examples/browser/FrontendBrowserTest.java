@@ -229,6 +229,20 @@ class FrontendBrowserTest {
         assertThat(call("everyone")).isEqualTo("GET /everyone: 200 OK");
     }
 
+    @Test
+    void callbackWhileNotConfigured_dropsTheWaitingVerifierAndState() {
+        browser.get(page.url());
+        script("sessionStorage.setItem('scopedgroupauth.pendingSignIn', '{\"verifier\": \"v\", \"state\": \"s\"}')");
+        page.file("config.json", null);
+
+        browser.get(page.url() + "?code=c&state=s");
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("message")));
+
+        assertThat(text("config-summary")).isEqualTo("Not configured.");
+        assertThat(script("return sessionStorage.length")).isEqualTo(0L);
+        assertThat(browser.getCurrentUrl()).isEqualTo(page.url());
+    }
+
     @ParameterizedTest
     @CsvSource(
             delimiter = '|',
