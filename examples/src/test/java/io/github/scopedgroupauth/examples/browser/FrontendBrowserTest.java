@@ -255,6 +255,10 @@ class FrontendBrowserTest {
                         + " \"http://auth.example.com\", \"apiUrl\": 7} | config.json: `userPoolId` \"us-east-1_Ab1\""
                         + " is not in the Region eu-west-1; `domain` \"http://auth.example.com\" must be an https URL"
                         + " (http only on localhost); `apiUrl` must be a string, not a number.",
+                // The content security policy lets the page reach only localhost and 127.0.0.1 over http.
+                "{\"region\": \"eu-west-1\", \"userPoolId\": \"eu-west-1_Ab1\", \"clientId\": \"x\", \"domain\":"
+                        + " \"https://auth.example.com\", \"apiUrl\": \"http://[::1]:8080/prod/\"} | config.json:"
+                        + " `apiUrl` \"http://[::1]:8080/prod/\" must be an https URL (http only on localhost).",
             })
     void missingOrWrongConfiguration_isNamedOnThePage(String content, String message) {
         page.file("config.json", content);
