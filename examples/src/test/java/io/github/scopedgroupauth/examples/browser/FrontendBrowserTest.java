@@ -168,6 +168,10 @@ class FrontendBrowserTest {
         assertThat(call("everyone")).isEqualTo("GET /everyone: 200 OK");
         assertThat(text("user-name")).isEqualTo("<img src=x onerror=alert(1)>eve@example.com");
         assertThat(browser.findElements(By.cssSelector("#signed-in img"))).isEmpty();
+        // The content security policy requires Trusted Types: a string assigned as HTML throws.
+        assertThat(script("try { document.getElementById('result-body').innerHTML = '<i>x</i>'; return 'parsed'; }"
+                        + " catch (error) { return error.name; }"))
+                .isEqualTo("TypeError");
     }
 
     @Test
