@@ -58,10 +58,9 @@ class FrontendBrowserTest {
     /** Also shows that claims are shown as text: this e-mail address would be markup if parsed as HTML. */
     private static final TestUser EVERYONE =
             new TestUser("eve", "<img src=x onerror=alert(1)>eve@example.com", List.of("EVERYONE"));
-    /** Where the screenshot of the signed-in page is written; docs/images/frontend.png is a copy of it. */
     /** A call's outcome, as opposed to the "Calling ..." shown while it runs. */
     private static final Pattern FINAL_STATUS = Pattern.compile("^GET /.*");
-
+    /** Where the screenshot of the signed-in page is written; docs/images/frontend.png is a copy of it. */
     private static final Path SCREENSHOT = Path.of("target", "browser", "frontend.png");
 
     @TempDir
