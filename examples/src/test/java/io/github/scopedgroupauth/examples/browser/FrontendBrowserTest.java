@@ -233,6 +233,20 @@ class FrontendBrowserTest {
     }
 
     @Test
+    void errorFromTheAuthorizeEndpoint_isShownAsText_andDropsTheWaitingVerifierAndState() {
+        browser.get(page.url());
+        script("sessionStorage.setItem('scopedgroupauth.pendingSignIn', '{\"verifier\": \"v\", \"state\": \"s\"}')");
+
+        browser.get(page.url() + "?error=access_denied&error_description=%3Cimg%20src%3Dx%3E&state=s");
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("message")));
+
+        assertThat(text("message")).isEqualTo("Sign-in failed: Cognito answered access_denied (<img src=x>).");
+        assertThat(browser.findElements(By.cssSelector("#message img"))).isEmpty();
+        assertThat(script("return sessionStorage.length")).isEqualTo(0L);
+        assertThat(browser.getCurrentUrl()).isEqualTo(page.url());
+    }
+
+    @Test
     void callbackWhileNotConfigured_dropsTheWaitingVerifierAndState() {
         browser.get(page.url());
         script("sessionStorage.setItem('scopedgroupauth.pendingSignIn', '{\"verifier\": \"v\", \"state\": \"s\"}')");
