@@ -10,6 +10,7 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.Executors;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -57,6 +58,9 @@ public final class Serve {
         }
         HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
         server.createContext("/", new Serve(root)::handle);
+        // A thread per connection: with the default executor, one client that sends half a request would hold
+        // the only thread and stall the page for everyone.
+        server.setExecutor(Executors.newCachedThreadPool());
         server.start();
         System.out.println("Serving " + root + " on http://localhost:" + server.getAddress().getPort() + "/");
     }

@@ -132,6 +132,8 @@ async function start() {
   try {
     config = await loadConfig();
   } catch (error) {
+    // No sign-in can complete without a configuration: a verifier and state waiting for one are dropped too.
+    forgetPending();
     element('config-summary').textContent = 'Not configured.';
     showMessage(error.message);
     return;

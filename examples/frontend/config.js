@@ -5,7 +5,8 @@ const STACK_OUTPUTS = ['UserPoolId', 'WebClientId', 'HostedUiDomain', 'ApiUrl'];
 const REGION = /^[a-z]{2}(-[a-z]+)+-\d{1,2}$/;
 const USER_POOL_ID = /^([a-z]{2}(?:-[a-z]+)+-\d{1,2})_[0-9A-Za-z]+$/;
 const CLIENT_ID = /^[0-9A-Za-z]{1,128}$/;
-const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
+/** The loopback hosts the page's content security policy lets it reach over http (index.html, connect-src). */
+const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1']);
 
 const HOW_TO_FIX = 'Deploy the example with `npx aws-cdk@2 deploy --outputs-file frontend/cdk-outputs.json`'
   + ' (from examples/), or write examples/frontend/config.json with the fields region, userPoolId, clientId,'

@@ -51,8 +51,8 @@ import software.constructs.Construct;
  * account in that Region.
  *
  * <p>The API allows cross-origin calls from {@link #CALLBACK_ORIGIN}, the sample frontend in
- * {@code examples/frontend}: on preflight, on the routes' responses and on the 401 and 403 responses of the
- * authorizer, so that the page can show why a call was refused.
+ * {@code examples/frontend}: on preflight, on the routes' responses, on the 401 and 403 responses of the
+ * authorizer and on API Gateway's other 4XX and 5XX answers, so that the page can show why a call was refused.
  */
 public class ScopedGroupAuthExample extends Stack {
 
@@ -158,14 +158,19 @@ public class ScopedGroupAuthExample extends Stack {
     /**
      * The authorizer's refusals come from gateway responses, not from the routes: without the CORS header there,
      * a browser hides a 401 or 403 behind a network error. The body keeps API Gateway's own message, since a
-     * gateway response cannot tell which route's scope was missing.
+     * gateway response cannot tell which route's scope was missing. The defaults for other 4XX and 5XX answers
+     * (a wrong path, throttling, an integration failure) carry the header too, so the page shows those as well.
      */
     private static void allowCallbackOriginOnRefusals(RestApi api) {
-        for (ResponseType type : List.of(ResponseType.UNAUTHORIZED, ResponseType.ACCESS_DENIED)) {
+        for (Map.Entry<String, ResponseType> response : List.of(
+                Map.entry("Unauthorized", ResponseType.UNAUTHORIZED),
+                Map.entry("AccessDenied", ResponseType.ACCESS_DENIED),
+                Map.entry("Default4xx", ResponseType.DEFAULT_4_XX),
+                Map.entry("Default5xx", ResponseType.DEFAULT_5_XX))) {
             api.addGatewayResponse(
-                    type == ResponseType.UNAUTHORIZED ? "Unauthorized" : "AccessDenied",
+                    response.getKey(),
                     GatewayResponseOptions.builder()
-                            .type(type)
+                            .type(response.getValue())
                             .responseHeaders(Map.of(ALLOW_ORIGIN_HEADER, ALLOW_CALLBACK_ORIGIN))
                             .templates(Map.of("application/json", "{\"message\": $context.error.messageString}"))
                             .build());

@@ -288,7 +288,7 @@ class ScopedGroupAuthExampleTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"UNAUTHORIZED", "ACCESS_DENIED"})
+    @ValueSource(strings = {"UNAUTHORIZED", "ACCESS_DENIED", "DEFAULT_4XX", "DEFAULT_5XX"})
     void authorizersRefusals_allowTheSampleFrontendsOrigin_andKeepApiGatewaysMessage(String type) {
         template.hasResourceProperties(
                 "AWS::ApiGateway::GatewayResponse",

@@ -5,7 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.github.scopedgroupauth.examples.browser.StandInCognito.TestUser;
 import io.github.scopedgroupauth.runtime.ScopePolicy;
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.Socket;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -55,10 +58,9 @@ class FrontendBrowserTest {
     /** Also shows that claims are shown as text: this e-mail address would be markup if parsed as HTML. */
     private static final TestUser EVERYONE =
             new TestUser("eve", "<img src=x onerror=alert(1)>eve@example.com", List.of("EVERYONE"));
-    /** Where the screenshot of the signed-in page is written; docs/images/frontend.png is a copy of it. */
     /** A call's outcome, as opposed to the "Calling ..." shown while it runs. */
     private static final Pattern FINAL_STATUS = Pattern.compile("^GET /.*");
-
+    /** Where the screenshot of the signed-in page is written; docs/images/frontend.png is a copy of it. */
     private static final Path SCREENSHOT = Path.of("target", "browser", "frontend.png");
 
     @TempDir
@@ -165,6 +167,10 @@ class FrontendBrowserTest {
         assertThat(call("everyone")).isEqualTo("GET /everyone: 200 OK");
         assertThat(text("user-name")).isEqualTo("<img src=x onerror=alert(1)>eve@example.com");
         assertThat(browser.findElements(By.cssSelector("#signed-in img"))).isEmpty();
+        // The content security policy requires Trusted Types: a string assigned as HTML throws.
+        assertThat(script("try { document.getElementById('result-body').innerHTML = '<i>x</i>'; return 'parsed'; }"
+                        + " catch (error) { return error.name; }"))
+                .isEqualTo("TypeError");
     }
 
     @Test
@@ -226,6 +232,34 @@ class FrontendBrowserTest {
         assertThat(call("everyone")).isEqualTo("GET /everyone: 200 OK");
     }
 
+    @Test
+    void errorFromTheAuthorizeEndpoint_isShownAsText_andDropsTheWaitingVerifierAndState() {
+        browser.get(page.url());
+        script("sessionStorage.setItem('scopedgroupauth.pendingSignIn', '{\"verifier\": \"v\", \"state\": \"s\"}')");
+
+        browser.get(page.url() + "?error=access_denied&error_description=%3Cimg%20src%3Dx%3E&state=s");
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("message")));
+
+        assertThat(text("message")).isEqualTo("Sign-in failed: Cognito answered access_denied (<img src=x>).");
+        assertThat(browser.findElements(By.cssSelector("#message img"))).isEmpty();
+        assertThat(script("return sessionStorage.length")).isEqualTo(0L);
+        assertThat(browser.getCurrentUrl()).isEqualTo(page.url());
+    }
+
+    @Test
+    void callbackWhileNotConfigured_dropsTheWaitingVerifierAndState() {
+        browser.get(page.url());
+        script("sessionStorage.setItem('scopedgroupauth.pendingSignIn', '{\"verifier\": \"v\", \"state\": \"s\"}')");
+        page.file("config.json", null);
+
+        browser.get(page.url() + "?code=c&state=s");
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("message")));
+
+        assertThat(text("config-summary")).isEqualTo("Not configured.");
+        assertThat(script("return sessionStorage.length")).isEqualTo(0L);
+        assertThat(browser.getCurrentUrl()).isEqualTo(page.url());
+    }
+
     @ParameterizedTest
     @CsvSource(
             delimiter = '|',
@@ -238,6 +272,10 @@ class FrontendBrowserTest {
                         + " \"http://auth.example.com\", \"apiUrl\": 7} | config.json: `userPoolId` \"us-east-1_Ab1\""
                         + " is not in the Region eu-west-1; `domain` \"http://auth.example.com\" must be an https URL"
                         + " (http only on localhost); `apiUrl` must be a string, not a number.",
+                // The content security policy lets the page reach only localhost and 127.0.0.1 over http.
+                "{\"region\": \"eu-west-1\", \"userPoolId\": \"eu-west-1_Ab1\", \"clientId\": \"x\", \"domain\":"
+                        + " \"https://auth.example.com\", \"apiUrl\": \"http://[::1]:8080/prod/\"} | config.json:"
+                        + " `apiUrl` \"http://[::1]:8080/prod/\" must be an https URL (http only on localhost).",
             })
     void missingOrWrongConfiguration_isNamedOnThePage(String content, String message) {
         page.file("config.json", content);
@@ -279,6 +317,21 @@ class FrontendBrowserTest {
         assertThat(answer).startsWith("HTTP/1.1 " + status + " ");
         if (target.endsWith(".js")) {
             assertThat(answer).containsIgnoringCase("\r\ncontent-type: text/javascript; charset=utf-8\r\n");
+        }
+    }
+
+    @Test
+    void pageServer_answersWhileAnotherClientHasSentHalfARequest() throws IOException {
+        int port = URI.create(page.url()).getPort();
+        try (Socket stalled = new Socket(InetAddress.getLoopbackAddress(), port)) {
+            stalled.getOutputStream().write("GET / HTTP/1.1\r\nHost: local".getBytes(StandardCharsets.ISO_8859_1));
+            stalled.getOutputStream().flush();
+
+            // Two requests: whichever of the three the server reads first, one of these comes after the stalled one.
+            for (int request = 0; request < 2; request++) {
+                assertThat(RawHttp.head(page.url(), "GET", "/", "localhost:" + port))
+                        .startsWith("HTTP/1.1 200 ");
+            }
         }
     }
 

@@ -20,6 +20,8 @@ final class RawHttp {
     static String head(String server, String method, String target, String host) throws IOException {
         URI uri = URI.create(server);
         try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), uri.getPort())) {
+            // A server that never answers fails the test instead of hanging it.
+            socket.setSoTimeout(30_000);
             OutputStream out = socket.getOutputStream();
             out.write((method + " " + target + " HTTP/1.1\r\nHost: " + host + "\r\nConnection: close\r\n\r\n")
                     .getBytes(StandardCharsets.ISO_8859_1));
