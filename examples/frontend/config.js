@@ -128,8 +128,18 @@ function checked(config, file) {
     userPoolId,
     clientId,
     domain: new URL(domain).origin,
-    apiUrl: apiUrl.endsWith('/') ? apiUrl : `${apiUrl}/`,
+    apiUrl: withTrailingSlash(apiUrl),
   });
+}
+
+/**
+ * The API's base URL rebuilt from its parsed parts, ending with `/` so that routes resolve below it; a bare
+ * `?` or `#`, which the URL parser reports as no query and no fragment, is dropped rather than kept.
+ */
+function withTrailingSlash(value) {
+  const url = new URL(value);
+  const path = url.pathname.endsWith('/') ? url.pathname : `${url.pathname}/`;
+  return `${url.origin}${path}`;
 }
 
 /** Why a configured URL is unusable, or null: https only, except on loopback, and nothing but a path. */

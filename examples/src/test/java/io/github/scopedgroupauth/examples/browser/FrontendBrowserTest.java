@@ -233,6 +233,17 @@ class FrontendBrowserTest {
     }
 
     @Test
+    void apiUrlWithABareQueryMark_isUsedWithoutIt() {
+        String withoutSlash = api.url().substring(0, api.url().length() - 1);
+        page.file("config.json", config.replace("\"" + api.url() + "\"", "\"" + withoutSlash + "?\""));
+
+        signIn(EVERYONE, false);
+
+        assertThat(text("config-summary")).endsWith("API " + api.url());
+        assertThat(call("everyone")).isEqualTo("GET /everyone: 200 OK");
+    }
+
+    @Test
     void errorFromTheAuthorizeEndpoint_isShownAsText_andDropsTheWaitingVerifierAndState() {
         browser.get(page.url());
         script("sessionStorage.setItem('scopedgroupauth.pendingSignIn', '{\"verifier\": \"v\", \"state\": \"s\"}')");
