@@ -15,10 +15,12 @@ import io.github.scopedgroupauth.runtime.policy.ScopeSyntax;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.SortedSet;
+import java.util.TreeSet;
 import software.amazon.awscdk.Annotations;
 import software.amazon.awscdk.services.cognito.IUserPoolGroup;
 import software.amazon.awscdk.services.cognito.LambdaVersion;
@@ -66,6 +68,7 @@ public class ScopedGroupAuth extends Construct {
     private final Map<String, UserPoolResourceServer> resourceServers;
     private final ClientGrants grants;
     private final TriggerFunction trigger;
+    private final Map<String, Optional<String>> boundScopes = new HashMap<>();
 
     /**
      * Defines the groups, resource servers, client grants and trigger.
@@ -407,20 +410,26 @@ public class ScopedGroupAuth extends Construct {
 
     private void addGrant(UserPoolClient client, Collection<String> scopes, boolean named) {
         grants.add(client, scopes, named);
-        for (String scope : scopes) {
-            client.getNode().addDependency(resourceServers.get(ScopeSyntax.identifier(scope)));
-        }
+        // One dependency per resource server, not per scope: each is a call into the CDK.
+        new TreeSet<>(scopes.stream().map(ScopeSyntax::identifier).toList())
+                .forEach(identifier -> client.getNode().addDependency(resourceServers.get(identifier)));
     }
 
-    /** A managed scope as the token {@code OAuthScope.resourceServer} makes of it with its resource server. */
+    /**
+     * A managed scope as the token {@code OAuthScope.resourceServer} makes of it with its resource server, made
+     * once per scope: every grant and every resolution of a client's scopes asks for it, and each would otherwise
+     * cost three calls into the CDK.
+     */
     private Optional<String> boundScope(String scope) {
-        return Optional.of(OAuthScope.resourceServer(
-                        resourceServers.get(ScopeSyntax.identifier(scope)),
-                        ResourceServerScope.Builder.create()
-                                .scopeName(ScopeSyntax.name(scope))
-                                .scopeDescription(plan.description(scope))
-                                .build())
-                .getScopeName());
+        return boundScopes.computeIfAbsent(
+                scope,
+                key -> Optional.of(OAuthScope.resourceServer(
+                                resourceServers.get(ScopeSyntax.identifier(key)),
+                                ResourceServerScope.Builder.create()
+                                        .scopeName(ScopeSyntax.name(key))
+                                        .scopeDescription(plan.description(key))
+                                        .build())
+                        .getScopeName()));
     }
 
     private SortedSet<String> scopesOf(String groupName) {

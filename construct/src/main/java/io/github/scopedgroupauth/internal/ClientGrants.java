@@ -4,6 +4,7 @@ import io.github.scopedgroupauth.runtime.policy.PolicyFormat;
 import io.github.scopedgroupauth.runtime.policy.Printable;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -40,6 +41,7 @@ public final class ClientGrants {
     private final String policyTie;
     private final Function<String, Optional<String>> boundScope;
     private final Map<String, Grant> grantsByPath = new LinkedHashMap<>();
+    private final Map<String, Optional<Object>> resolvedBoundScopes = new HashMap<>();
 
     /**
      * Starts with no grants.
@@ -333,18 +335,32 @@ public final class ClientGrants {
     private List<String> allowedScopes(UserPoolClient client, List<String> original, Collection<String> granted) {
         Stack stack = Stack.of(client);
         Set<Object> present = new HashSet<>();
-        original.forEach(scope -> present.add(stack.resolve(scope)));
+        // A literal scope resolves to itself; only tokens are worth a call into the CDK.
+        original.forEach(scope -> present.add(mayBeToken(scope) ? stack.resolve(scope) : scope));
         List<String> allowed = new ArrayList<>(original);
         for (String scope : granted) {
-            boolean bound = boundScope
-                    .apply(scope)
-                    .map(token -> present.contains(stack.resolve(token)))
-                    .orElse(false);
-            if (!present.contains(scope) && !bound) {
+            if (!present.contains(scope) && !present.contains(resolvedBoundScope(stack, scope))) {
                 allowed.add(scope);
             }
         }
         return allowed;
+    }
+
+    /**
+     * What the bound token of a managed scope resolves to, resolved once: it refers only to the construct's own
+     * resource server, so it never changes, and the clients' scope lists are resolved several times per synthesis.
+     */
+    private Object resolvedBoundScope(Stack stack, String scope) {
+        Optional<Object> resolved = resolvedBoundScopes.get(scope);
+        if (resolved == null) {
+            resolved = boundScope.apply(scope).map(stack::resolve);
+            resolvedBoundScopes.put(scope, resolved);
+        }
+        return resolved.orElse(null);
+    }
+
+    private static boolean mayBeToken(String value) {
+        return value != null && value.contains("Token[");
     }
 
     private static List<String> originalScopes(CfnUserPoolClient cfn) {
