@@ -502,6 +502,49 @@ class ScopedGroupAuthTest {
     }
 
     @Test
+    void doesNotListAScopeTwice_whenTheClientBoundItToTheResourceServerItself() {
+        Fixture given = new Fixture();
+        ScopedGroupAuth auth = given.auth().build();
+        OAuthScope ownBinding = OAuthScope.resourceServer(
+                auth.getResourceServers().get("admin"),
+                software.amazon.awscdk.services.cognito.ResourceServerScope.Builder.create()
+                        .scopeName("*")
+                        .scopeDescription("bound by the app, not through oauthScopesFor")
+                        .build());
+        UserPoolClient mobile = given.pool.addClient(
+                "Mobile",
+                software.amazon.awscdk.services.cognito.UserPoolClientOptions.builder()
+                        .oAuth(software.amazon.awscdk.services.cognito.OAuthSettings.builder()
+                                .flows(software.amazon.awscdk.services.cognito.OAuthFlows.builder()
+                                        .authorizationCodeGrant(true)
+                                        .build())
+                                .callbackUrls(List.of("http://localhost:3000/"))
+                                .scopes(List.of(ownBinding))
+                                .build())
+                        .build());
+
+        auth.grant(mobile);
+
+        given.template()
+                .hasResourceProperties(
+                        "AWS::Cognito::UserPoolClient",
+                        Map.of(
+                                "AllowedOAuthScopes",
+                                List.of(
+                                        Map.of(
+                                                "Fn::Join",
+                                                List.of(
+                                                        "",
+                                                        List.of(
+                                                                Map.of(
+                                                                        "Ref",
+                                                                        Match.stringLikeRegexp(
+                                                                                "AuthResourceServeradmin.*")),
+                                                                "/*"))),
+                                        "everyone/*")));
+    }
+
+    @Test
     void doesNotListAScopeTwice_whenTheClientAlreadyAllowsItThroughItsResourceServer() {
         Fixture given = new Fixture();
         ScopedGroupAuth auth = given.auth().build();

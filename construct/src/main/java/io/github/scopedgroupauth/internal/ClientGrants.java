@@ -4,7 +4,6 @@ import io.github.scopedgroupauth.runtime.policy.PolicyFormat;
 import io.github.scopedgroupauth.runtime.policy.Printable;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -41,7 +40,6 @@ public final class ClientGrants {
     private final String policyTie;
     private final Function<String, Optional<String>> boundScope;
     private final Map<String, Grant> grantsByPath = new LinkedHashMap<>();
-    private final Map<String, Optional<Object>> resolvedBoundScopes = new HashMap<>();
 
     /**
      * Starts with no grants.
@@ -331,32 +329,26 @@ public final class ClientGrants {
         return entries;
     }
 
-    /** The client's own scopes, then each granted scope it does not already allow, literally or as a token. */
+    /**
+     * The client's own scopes, then each granted scope it does not already allow, literally or as a token. Calls
+     * into the CDK only for a client whose own scopes include tokens: a literal scope resolves to itself, and
+     * the construct's own bound token of a scope is the same string each time it is asked for.
+     */
     private List<String> allowedScopes(UserPoolClient client, List<String> original, Collection<String> granted) {
         Stack stack = Stack.of(client);
+        boolean tokens = original.stream().anyMatch(ClientGrants::mayBeToken);
         Set<Object> present = new HashSet<>();
-        // A literal scope resolves to itself; only tokens are worth a call into the CDK.
         original.forEach(scope -> present.add(mayBeToken(scope) ? stack.resolve(scope) : scope));
         List<String> allowed = new ArrayList<>(original);
         for (String scope : granted) {
-            if (!present.contains(scope) && !present.contains(resolvedBoundScope(stack, scope))) {
+            Optional<String> token = boundScope.apply(scope);
+            boolean bound = token.isPresent()
+                    && (original.contains(token.get()) || tokens && present.contains(stack.resolve(token.get())));
+            if (!present.contains(scope) && !bound) {
                 allowed.add(scope);
             }
         }
         return allowed;
-    }
-
-    /**
-     * What the bound token of a managed scope resolves to, resolved once: it refers only to the construct's own
-     * resource server, so it never changes, and the clients' scope lists are resolved several times per synthesis.
-     */
-    private Object resolvedBoundScope(Stack stack, String scope) {
-        Optional<Object> resolved = resolvedBoundScopes.get(scope);
-        if (resolved == null) {
-            resolved = boundScope.apply(scope).map(stack::resolve);
-            resolvedBoundScopes.put(scope, resolved);
-        }
-        return resolved.orElse(null);
     }
 
     private static boolean mayBeToken(String value) {
