@@ -192,6 +192,39 @@ class SnapStartPrimingTest {
         assertThat(priming.prime()).isTrue();
     }
 
+    @Test
+    void primingLeavesNoTrace_inThePolicyTheLaterDecisionsOrAnyLog() {
+        // given a handler whose every context is recorded, and the decisions before priming
+        ScopePolicy policy = ScopePolicy.builder()
+                .group("ADMINS", List.of("admin/*", "api/write"))
+                .group("EVERYONE", List.of("everyone/*"))
+                .defaultScopes(List.of("api/read"))
+                .clientGrant("c0", List.of("admin/*", "api/read", "everyone/*"))
+                .build();
+        Map<String, Set<String>> groupsBefore = Map.copyOf(policy.groupScopes());
+        ScopeDecision before = policy.decide("c0", List.of("ADMINS", "ADMINS"), List.of("api/write", "openid"));
+        List<Context> contexts = new ArrayList<>();
+        PreTokenGenerationHandler real = new PreTokenGenerationHandler(policy);
+        RequestHandler<CognitoUserPoolPreTokenGenerationEventV2, CognitoUserPoolPreTokenGenerationEventV2> recording =
+                (event, context) -> {
+                    contexts.add(context);
+                    return real.handleRequest(event, context);
+                };
+
+        // when primed twice, as two registrations would
+        SnapStartPriming priming = SnapStartPriming.of(recording, policy, SnapStartPrimingTest.class.getClassLoader());
+        priming.prime();
+        priming.prime();
+
+        // then: only the silent context was used, and the policy decides as before
+        assertThat(contexts).hasSize(400).allMatch(context -> context == LoggerContext.silent());
+        assertThat(policy.groupScopes()).isEqualTo(groupsBefore);
+        assertThat(policy.decide("c0", List.of("ADMINS", "ADMINS"), List.of("api/write", "openid")))
+                .isEqualTo(before);
+        assertThat(before.scopesToAdd()).containsExactly("admin/*", "api/read");
+        assertThat(before.scopesToSuppress()).containsExactly("api/write");
+    }
+
     /** Records the events it is given and counts the answers with a response, delegating to a real handler. */
     private static final class CountingHandler
             implements RequestHandler<

@@ -35,6 +35,18 @@ class Sha256Test {
         }
     }
 
+    @Test
+    void matchesMessageDigest_onInputsOfOneAndTwoMegabytes() throws NoSuchAlgorithmException {
+        // Far more blocks than any policy file, and a bit length whose upper bytes are not all zero.
+        for (int length : new int[] {1 << 20, (2 << 20) - 9, 2 << 20}) {
+            byte[] message = new byte[length];
+            for (int i = 0; i < length; i++) {
+                message[i] = (byte) (i ^ (i >>> 8) ^ (i >>> 16));
+            }
+            assertThat(Sha256.hex(message)).as("length %d", length).isEqualTo(reference(message));
+        }
+    }
+
     @Property(tries = 300)
     void matchesMessageDigest(@ForAll @Size(max = 2000) byte[] message) throws NoSuchAlgorithmException {
         assertThat(Sha256.hex(message)).isEqualTo(reference(message));
