@@ -30,7 +30,22 @@ class HandlerLogInjectionTest {
     @Provide
     Arbitrary<String> hostile() {
         Arbitrary<Character> breaking = Arbitraries.of(
-                '\n', '\r', '\u000b', '\u000c', '\u0085', '\u2028', '\u2029', '\u001b', '\u0000', '\u007f', '\u009b');
+                '\n',
+                '\r',
+                '\u000b',
+                '\u000c',
+                '\u0085',
+                '\u2028',
+                '\u2029',
+                '\u001b',
+                '\u0000',
+                '\u007f',
+                '\u009b',
+                // Format characters: bidi overrides reorder what a log viewer shows, zero-width ones hide.
+                '\u202e',
+                '\u2066',
+                '\u200b',
+                '\ufeff');
         Arbitrary<Character> plain = Arbitraries.of('a', 'Z', ' ', '=', '[', ']', ',', '/', '*', '\u00c4');
         return Arbitraries.frequencyOf(Tuple.of(1, breaking), Tuple.of(3, plain))
                 .list()
@@ -43,7 +58,7 @@ class HandlerLogInjectionTest {
     }
 
     @Property(tries = 300)
-    void logLinesHoldNoLineBreakOrControlCharacter(
+    void logLinesHoldNoLineBreakControlOrFormatCharacter(
             @ForAll("hostile") String triggerSource,
             @ForAll("hostile") String clientId,
             @ForAll("hostile") String group,
@@ -70,6 +85,9 @@ class HandlerLogInjectionTest {
 
     private static boolean breaksOrControls(int c) {
         int type = Character.getType(c);
-        return Character.isISOControl(c) || type == Character.LINE_SEPARATOR || type == Character.PARAGRAPH_SEPARATOR;
+        return Character.isISOControl(c)
+                || type == Character.LINE_SEPARATOR
+                || type == Character.PARAGRAPH_SEPARATOR
+                || type == Character.FORMAT;
     }
 }

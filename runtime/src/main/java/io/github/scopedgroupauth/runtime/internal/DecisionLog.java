@@ -108,9 +108,17 @@ public final class DecisionLog {
         line.append(']');
     }
 
-    private static boolean isLineBreakOrControl(char c) {
+    /**
+     * Characters that must not reach a log line from an event: line breaks and controls forge or split lines, and
+     * format characters (bidi overrides, zero-width ones) reorder or hide text in a log viewer. No valid group
+     * name, client id or scope holds any of them.
+     */
+    private static boolean isLineBreakControlOrFormat(char c) {
         int type = Character.getType(c);
-        return Character.isISOControl(c) || type == Character.LINE_SEPARATOR || type == Character.PARAGRAPH_SEPARATOR;
+        return Character.isISOControl(c)
+                || type == Character.LINE_SEPARATOR
+                || type == Character.PARAGRAPH_SEPARATOR
+                || type == Character.FORMAT;
     }
 
     /** Appends the value cut and cleaned; printable ASCII, the usual case, is appended as it is. */
@@ -127,7 +135,7 @@ public final class DecisionLog {
         line.append(value, 0, clean);
         for (int i = clean; i < end; i++) {
             char c = value.charAt(i);
-            line.append(isLineBreakOrControl(c) ? '?' : c);
+            line.append(isLineBreakControlOrFormat(c) ? '?' : c);
         }
     }
 }
