@@ -20,6 +20,13 @@ import software.amazon.awscdk.services.logs.RetentionDays;
 
 class ScopedGroupAuthTest {
 
+    /** {@code admin/*} bound to the construct's resource server, then the granted {@code everyone/*}. */
+    private static final List<Object> BOUND_ADMIN_THEN_EVERYONE = List.of(
+            Map.of(
+                    "Fn::Join",
+                    List.of("", List.of(Map.of("Ref", Match.stringLikeRegexp("AuthResourceServeradmin.*")), "/*"))),
+            "everyone/*");
+
     @Test
     void definesGroupsResourceServersAndGrants_forAdminsAndEveryone() {
         Fixture given = new Fixture();
@@ -511,44 +518,32 @@ class ScopedGroupAuthTest {
                         .scopeName("*")
                         .scopeDescription("bound by the app, not through oauthScopesFor")
                         .build());
-        UserPoolClient mobile = given.pool.addClient(
-                "Mobile",
-                software.amazon.awscdk.services.cognito.UserPoolClientOptions.builder()
-                        .oAuth(software.amazon.awscdk.services.cognito.OAuthSettings.builder()
-                                .flows(software.amazon.awscdk.services.cognito.OAuthFlows.builder()
-                                        .authorizationCodeGrant(true)
-                                        .build())
-                                .callbackUrls(List.of("http://localhost:3000/"))
-                                .scopes(List.of(ownBinding))
-                                .build())
-                        .build());
+        UserPoolClient mobile = mobileClientAllowing(given, List.of(ownBinding));
 
         auth.grant(mobile);
 
         given.template()
                 .hasResourceProperties(
-                        "AWS::Cognito::UserPoolClient",
-                        Map.of(
-                                "AllowedOAuthScopes",
-                                List.of(
-                                        Map.of(
-                                                "Fn::Join",
-                                                List.of(
-                                                        "",
-                                                        List.of(
-                                                                Map.of(
-                                                                        "Ref",
-                                                                        Match.stringLikeRegexp(
-                                                                                "AuthResourceServeradmin.*")),
-                                                                "/*"))),
-                                        "everyone/*")));
+                        "AWS::Cognito::UserPoolClient", Map.of("AllowedOAuthScopes", BOUND_ADMIN_THEN_EVERYONE));
     }
 
     @Test
     void doesNotListAScopeTwice_whenTheClientAlreadyAllowsItThroughItsResourceServer() {
         Fixture given = new Fixture();
         ScopedGroupAuth auth = given.auth().build();
-        UserPoolClient mobile = given.pool.addClient(
+        UserPoolClient mobile = mobileClientAllowing(given, auth.oauthScopesFor("ADMINS"));
+
+        auth.grant(mobile);
+
+        given.template()
+                .hasResourceProperties(
+                        "AWS::Cognito::UserPoolClient",
+                        Map.of("ClientName", Match.absent(), "AllowedOAuthScopes", BOUND_ADMIN_THEN_EVERYONE));
+    }
+
+    /** A code-flow client {@code Mobile} of the fixture's pool that allows these scopes itself. */
+    private static UserPoolClient mobileClientAllowing(Fixture given, List<OAuthScope> scopes) {
+        return given.pool.addClient(
                 "Mobile",
                 software.amazon.awscdk.services.cognito.UserPoolClientOptions.builder()
                         .oAuth(software.amazon.awscdk.services.cognito.OAuthSettings.builder()
@@ -556,29 +551,8 @@ class ScopedGroupAuthTest {
                                         .authorizationCodeGrant(true)
                                         .build())
                                 .callbackUrls(List.of("http://localhost:3000/"))
-                                .scopes(auth.oauthScopesFor("ADMINS"))
+                                .scopes(scopes)
                                 .build())
                         .build());
-
-        auth.grant(mobile);
-
-        given.template()
-                .hasResourceProperties(
-                        "AWS::Cognito::UserPoolClient",
-                        Map.of(
-                                "ClientName", Match.absent(),
-                                "AllowedOAuthScopes",
-                                        List.of(
-                                                Map.of(
-                                                        "Fn::Join",
-                                                        List.of(
-                                                                "",
-                                                                List.of(
-                                                                        Map.of(
-                                                                                "Ref",
-                                                                                Match.stringLikeRegexp(
-                                                                                        "AuthResourceServeradmin.*")),
-                                                                        "/*"))),
-                                                "everyone/*")));
     }
 }

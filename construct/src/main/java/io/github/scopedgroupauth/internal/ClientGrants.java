@@ -336,9 +336,9 @@ public final class ClientGrants {
      */
     private List<String> allowedScopes(UserPoolClient client, List<String> original, Collection<String> granted) {
         Stack stack = Stack.of(client);
-        boolean tokens = original.stream().anyMatch(ClientGrants::mayBeToken);
+        boolean tokens = original.stream().anyMatch(ScopePlan::mayBeToken);
         Set<Object> present = new HashSet<>();
-        original.forEach(scope -> present.add(mayBeToken(scope) ? stack.resolve(scope) : scope));
+        original.forEach(scope -> present.add(ScopePlan.mayBeToken(scope) ? stack.resolve(scope) : scope));
         List<String> allowed = new ArrayList<>(original);
         for (String scope : granted) {
             Optional<String> token = boundScope.apply(scope);
@@ -349,10 +349,6 @@ public final class ClientGrants {
             }
         }
         return allowed;
-    }
-
-    private static boolean mayBeToken(String value) {
-        return value != null && value.contains("Token[");
     }
 
     private static List<String> originalScopes(CfnUserPoolClient cfn) {

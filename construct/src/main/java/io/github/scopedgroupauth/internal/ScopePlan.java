@@ -104,7 +104,7 @@ public final class ScopePlan {
     }
 
     /** Every string token has this marker; checking it first spares a call into the CDK per group and scope. */
-    private static boolean mayBeToken(String value) {
+    static boolean mayBeToken(String value) {
         return value != null && value.contains("Token[");
     }
 
