@@ -33,6 +33,10 @@ function cell(s, unit) {
   return s ? `${fmt(s.median)} ${unit} (${fmt(s.min)}–${fmt(s.max)}, n=${s.n})` : 'not measured';
 }
 
+function diffMs(a, b) {
+  return a && b ? `${fmt(a.median - b.median)} ms` : 'n/a';
+}
+
 function ratio(a, b) {
   return a && b ? (a.median / b.median).toFixed(2) + '×' : 'n/a';
 }
@@ -94,8 +98,8 @@ out.push('');
 
 out.push('### (a) Warm invocation through the runtime\'s serializer, against Node.js');
 out.push('');
-out.push('| configuration | this handler | trivial Java handler | fixed-response handler | this / trivial | fixed / trivial |');
-out.push('|---|---:|---:|---:|---:|---:|');
+out.push('| configuration | this handler | trivial Java handler | fixed-response handler | this / trivial | fixed / trivial | this / fixed |');
+out.push('|---|---:|---:|---:|---:|---:|---:|');
 const runs = [
   ['C1 (Lambda\'s flags), log level WARN', 'jmh-serialized-c1-warn.json'],
   ['C1 (Lambda\'s flags), log level DEBUG', 'jmh-serialized-c1-debug.json'],
@@ -107,7 +111,7 @@ for (const [label, file] of runs) {
   const t = serialized(file, 'trivial');
   const f = serialized(file, 'fixed');
   byRun[file] = { s: s && s.stats, t: t && t.stats, sa: s && s.alloc, ta: t && t.alloc, fa: f && f.alloc };
-  out.push(`| ${label} | ${cell(s && s.stats, 'µs')} | ${cell(t && t.stats, 'µs')} | ${cell(f && f.stats, 'µs')} | ${ratio(s && s.stats, t && t.stats)} | ${ratio(f && f.stats, t && t.stats)} |`);
+  out.push(`| ${label} | ${cell(s && s.stats, 'µs')} | ${cell(t && t.stats, 'µs')} | ${cell(f && f.stats, 'µs')} | ${ratio(s && s.stats, t && t.stats)} | ${ratio(f && f.stats, t && t.stats)} | ${ratio(s && s.stats, f && f.stats)} |`);
 }
 out.push('');
 out.push('| Node.js 20, same event, in-process | time per invocation |');
@@ -131,6 +135,20 @@ out.push('');
 const alloc = (v) => (v === undefined ? 'n/a' : `${Math.round(v)} B`);
 out.push(`Allocated per invocation (C1, WARN): this handler ${alloc(c1.sa)}, trivial ${alloc(c1.ta)}, fixed-response ${alloc(c1.fa)}; at DEBUG: this handler ${alloc(c1d.sa)}.`);
 out.push('');
+const alone = (handler) => jmh('jmh-handler-alone.json').find((r) => r.params.handler === handler);
+const aloneScoped = alone('scoped');
+const aloneFixed = alone('fixed');
+const deciding = aloneScoped && aloneFixed ? aloneScoped.stats.median - aloneFixed.stats.median : undefined;
+const share = deciding !== undefined && c1.t ? `${((deciding / 1000 / c1.t.median) * 100).toFixed(1)} %` : 'n/a';
+out.push('The handler alone on the same event, without the serializer (`SignInHandlerBenchmark`, C1, WARN; new strings for every call, as the serializer makes them):');
+out.push('');
+out.push('| handler | time per event | allocated |');
+out.push('|---|---:|---:|');
+out.push(`| this handler | ${cell(aloneScoped && aloneScoped.stats, 'ns')} | ${alloc(aloneScoped && aloneScoped.alloc)} |`);
+out.push(`| fixed-response handler | ${cell(aloneFixed && aloneFixed.stats, 'ns')} | ${alloc(aloneFixed && aloneFixed.alloc)} |`);
+out.push('');
+out.push(`Deciding (difference of the medians): ${deciding === undefined ? 'n/a' : fmt(deciding) + ' ns'}, which is ${share} of the trivial handler's whole invocation under C1.`);
+out.push('');
 
 out.push('### (b) Cold start under the runtime interface client, and SnapStart');
 out.push('');
@@ -138,6 +156,7 @@ out.push('| | this handler | trivial Java handler | Node.js, recipe | this / tri
 out.push('|---|---:|---:|---:|---:|---:|');
 out.push(`| process start to first response | ${cell(d('cold.scoped'), 'ms')} | ${cell(d('cold.trivial'), 'ms')} | ${cell(d('cold.node'), 'ms')} | ${ratio(d('cold.scoped'), d('cold.trivial'))} | ${ratio(d('cold.scoped'), d('cold.node'))} |`);
 out.push(`| process start to first request for an event (init done) | ${cell(d('coldInit.scoped'), 'ms')} | ${cell(d('coldInit.trivial'), 'ms')} | ${cell(d('coldInit.node'), 'ms')} | ${ratio(d('coldInit.scoped'), d('coldInit.trivial'))} | ${ratio(d('coldInit.scoped'), d('coldInit.node'))} |`);
+out.push(`| the handler's construction inside the runtime (\`InitTimingHandler\`) | ${cell(d('constructionInRuntime.scoped'), 'ms')} | ${cell(d('constructionInRuntime.trivial'), 'ms')} | | +${diffMs(d('constructionInRuntime.scoped'), d('constructionInRuntime.trivial'))} | |`);
 out.push(`| SnapStart path: first event after the hooks and \`/restore/next\` (round trip) | ${cell(d('restoreFirstEvent.scoped'), 'ms')} | ${cell(d('restoreFirstEvent.trivial'), 'ms')} (no priming) | | | |`);
 out.push(`| SnapStart path: process start to first request for an event (init and priming) | ${cell(d('ready.scoped'), 'ms')} | ${cell(d('ready.trivial'), 'ms')} | | | |`);
 out.push('');

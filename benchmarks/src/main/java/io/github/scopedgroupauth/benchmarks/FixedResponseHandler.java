@@ -8,36 +8,35 @@ import com.amazonaws.services.lambda.runtime.events.CognitoUserPoolPreTokenGener
 import com.amazonaws.services.lambda.runtime.events.CognitoUserPoolPreTokenGenerationEventV2.Response;
 
 /**
- * A second baseline: answers every event with the same prebuilt response, the one this project's handler gives
- * the benchmark's event (add {@code everyone/*}). It decides nothing, so the difference to the
- * {@link TrivialHandler} is what serializing a response costs, and the difference to this project's handler is
- * what deciding costs.
+ * A second baseline: answers every event with the response this project's handler gives the benchmark's event
+ * (add {@code everyone/*}), built anew for each event as any handler that answers must build it, without deciding
+ * anything. The difference to the {@link TrivialHandler} is what building and serializing an answer costs, and
+ * the difference to this project's handler is what deciding costs.
  */
 public final class FixedResponseHandler
         implements RequestHandler<CognitoUserPoolPreTokenGenerationEventV2, CognitoUserPoolPreTokenGenerationEventV2> {
 
-    private final Response response;
-
-    /** Builds the response once. */
+    /** Creates the handler; there is nothing to set up. */
     public FixedResponseHandler() {
-        AccessTokenGeneration accessToken = new AccessTokenGeneration();
-        accessToken.setScopesToAdd(new String[] {"everyone/*"});
-        ClaimsAndScopeOverrideDetails details = new ClaimsAndScopeOverrideDetails();
-        details.setAccessTokenGeneration(accessToken);
-        response = new Response();
-        response.setClaimsAndScopeOverrideDetails(details);
+        // Intentionally empty.
     }
 
     /**
-     * Sets the prebuilt response.
+     * Sets a new response that adds {@code everyone/*}.
      *
      * @param event the event
      * @param context the Lambda context; not read
-     * @return the same event with the prebuilt response
+     * @return the same event with the new response
      */
     @Override
     public CognitoUserPoolPreTokenGenerationEventV2 handleRequest(
             CognitoUserPoolPreTokenGenerationEventV2 event, Context context) {
+        AccessTokenGeneration accessToken = new AccessTokenGeneration();
+        accessToken.setScopesToAdd(new String[] {"everyone/*"});
+        ClaimsAndScopeOverrideDetails details = new ClaimsAndScopeOverrideDetails();
+        details.setAccessTokenGeneration(accessToken);
+        Response response = new Response();
+        response.setClaimsAndScopeOverrideDetails(details);
         event.setResponse(response);
         return event;
     }

@@ -47,7 +47,7 @@ public class SerializedInvocationBenchmark {
 
     /**
      * {@code scoped} for this project's handler; {@code trivial} for the baseline that returns the event as it
-     * came, {@code fixed} for the one that sets a prebuilt response (see {@link FixedResponseHandler}); set by JMH.
+     * came, {@code fixed} for the one that builds the same answer without deciding (see {@link FixedResponseHandler}); set by JMH.
      */
     @Param({"scoped", "trivial", "fixed"})
     String handler;

@@ -15,7 +15,6 @@ import io.github.scopedgroupauth.runtime.policy.Printable;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
-import java.util.Set;
 
 /**
  * The pre token generation trigger (event versions V2_0 and V3_0): adds the OAuth scopes a user's groups
@@ -42,8 +41,6 @@ public final class PreTokenGenerationHandler
 
     /** The trigger source of V3_0 machine-to-machine token events, which this handler answers with no change. */
     public static final String CLIENT_CREDENTIALS = "TokenGeneration_ClientCredentials";
-    /** The event versions whose response Cognito reads from {@code claimsAndScopeOverrideDetails}. */
-    static final Set<String> SUPPORTED_VERSIONS = Set.of("2", "3");
 
     private final ScopePolicy policy;
     // Formatting the DEBUG line is skipped when Lambda would drop it anyway, as at the default WARN level.
@@ -107,10 +104,13 @@ public final class PreTokenGenerationHandler
         return event;
     }
 
-    /** Fails closed on an event version whose response Cognito would not read; the log line has no user data. */
+    /**
+     * Fails closed on an event version whose response Cognito would not read from
+     * {@code claimsAndScopeOverrideDetails}: only 2 and 3 are read. The log line has no user data.
+     */
     private static void checkVersion(CognitoUserPoolPreTokenGenerationEventV2 event, LambdaLogger logger) {
         String version = event.getVersion();
-        if (version != null && SUPPORTED_VERSIONS.contains(version)) {
+        if ("2".equals(version) || "3".equals(version)) {
             return;
         }
         String message = "pre token generation event version '" + Printable.excerpt(version) + "' is not"

@@ -40,14 +40,17 @@ import java.util.TreeSet;
 public final class ScopePolicy {
 
     private static final String[] NONE = new String[0];
+    // Up to this many requested scopes are searched one by one; a sign-in requests a handful.
+    private static final int SCANNED_REQUESTS = 16;
 
     private final Map<String, Set<String>> groupScopes;
     private final Set<String> defaultScopes;
     private final Map<String, Set<String>> clientGrants;
     private final Set<String> managedScopes;
     // The same scopes as sorted arrays without duplicates, which decide() merges without sorting or copying sets.
-    private final Map<String, String[]> sortedGroupScopes;
+    private final SortedScopesByGroup sortedGroupScopes;
     private final String[] sortedDefaultScopes;
+    private final boolean clientsGranted;
 
     // Loops rather than lambdas: this runs in the handler's cold start, where each first lambda costs time.
     private ScopePolicy(Builder builder) {
@@ -55,14 +58,13 @@ public final class ScopePolicy {
         this.defaultScopes = Set.copyOf(builder.defaultScopes);
         this.clientGrants = freezeValues(builder.clientGrants);
         Set<String> managed = new HashSet<>(defaultScopes);
-        Map<String, String[]> sorted = new HashMap<>();
-        for (Map.Entry<String, Set<String>> group : groupScopes.entrySet()) {
-            managed.addAll(group.getValue());
-            sorted.put(group.getKey(), sortedArray(group.getValue()));
+        for (Set<String> scopes : groupScopes.values()) {
+            managed.addAll(scopes);
         }
         this.managedScopes = Set.copyOf(managed);
-        this.sortedGroupScopes = Map.copyOf(sorted);
+        this.sortedGroupScopes = new SortedScopesByGroup(groupScopes);
         this.sortedDefaultScopes = sortedArray(defaultScopes);
+        this.clientsGranted = !clientGrants.isEmpty();
         checkGrantsAreManaged();
     }
 
@@ -90,16 +92,14 @@ public final class ScopePolicy {
      * @return the decision, never null
      */
     public ScopeDecision decide(String clientId, Collection<String> groups, Collection<String> requestedScopes) {
-        Change change = change(
-                clientId,
-                groups == null ? null : groups.toArray(NONE),
-                requestedScopes == null ? null : requestedScopes.toArray(NONE));
+        String[] requested = sortedWithoutNulls(requestedScopes == null ? null : requestedScopes.toArray(NONE));
+        Change change = change(clientId, groups == null ? null : groups.toArray(NONE), requested);
         // The token's scopes: the requested ones not suppressed, merged in order with the added ones.
         String[] added = change.toAdd();
-        String[] token = new String[change.requested().length + added.length];
+        String[] token = new String[requested.length + added.length];
         int size = 0;
         int next = 0;
-        for (String scope : change.requested()) {
+        for (String scope : requested) {
             if (Arrays.binarySearch(change.toSuppress(), scope) >= 0) {
                 continue;
             }
@@ -119,52 +119,76 @@ public final class ScopePolicy {
      * the token's scopes and without copying into lists. Sorted arrays without duplicates; an empty one may be
      * shared, so callers must not write into them.
      */
-    record Change(String[] requested, String[] toAdd, String[] toSuppress) {}
+    record Change(String[] toAdd, String[] toSuppress) {}
 
     /**
-     * What {@link #decide} computes, on the arrays of an event; the handler's warm path.
+     * What {@link #decide} computes, on the arrays of an event; the handler's warm path. The requested scopes are
+     * searched as they are while they are few, as in a sign-in, and sorted first when there are more, so the work
+     * stays proportional to (entitled + requested) × log(requested).
      *
      * @param clientId the app client id; may be null
      * @param groups the user's groups; may be null or hold nulls
-     * @param requestedScopes the requested scopes; may be null or hold nulls; not changed
+     * @param requestedScopes the requested scopes; may be null or hold nulls and duplicates; not changed
      * @return the change
      */
     Change change(String clientId, String[] groups, String[] requestedScopes) {
         String[] entitled = entitled(clientId, groups);
-        String[] requested = sortedWithoutNulls(requestedScopes);
+        String[] requested = requestedScopes == null ? NONE : requestedScopes;
+        boolean sorted = requested.length > SCANNED_REQUESTS;
+        if (sorted) {
+            requested = sortedWithoutNulls(requested);
+        }
+        String[] notRequested = new String[entitled.length];
         int added = 0;
         for (String scope : entitled) {
-            added += Arrays.binarySearch(requested, scope) < 0 ? 1 : 0;
-        }
-        String[] toAdd = added == 0 ? NONE : new String[added];
-        int n = 0;
-        for (int i = 0; n < added; i++) {
-            if (Arrays.binarySearch(requested, entitled[i]) < 0) {
-                toAdd[n++] = entitled[i];
+            if (!isRequested(scope, requested, sorted)) {
+                notRequested[added++] = scope;
             }
         }
+        String[] toAdd =
+                added == 0 ? NONE : added == entitled.length ? notRequested : Arrays.copyOf(notRequested, added);
         int suppressed = 0;
         for (String scope : requested) {
             suppressed += isSuppressed(scope, entitled) ? 1 : 0;
         }
-        String[] toSuppress = suppressed == 0 ? NONE : new String[suppressed];
-        n = 0;
+        if (suppressed == 0) {
+            return new Change(toAdd, NONE);
+        }
+        String[] toSuppress = new String[suppressed];
+        int n = 0;
         for (int i = 0; n < suppressed; i++) {
             if (isSuppressed(requested[i], entitled)) {
                 toSuppress[n++] = requested[i];
             }
         }
-        return new Change(requested, toAdd, toSuppress);
+        return new Change(toAdd, sorted ? toSuppress : sortedWithoutNulls(toSuppress));
     }
 
+    private static boolean isRequested(String scope, String[] requested, boolean sorted) {
+        if (sorted) {
+            return Arrays.binarySearch(requested, scope) >= 0;
+        }
+        for (String candidate : requested) {
+            if (scope.equals(candidate)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    // Every managed scope is a custom scope, identifier/name, so openid, email and the like are told apart without
+    // hashing them (each event's strings are new, so their hash codes are not cached yet).
     private boolean isSuppressed(String requested, String[] entitled) {
-        return managedScopes.contains(requested) && Arrays.binarySearch(entitled, requested) < 0;
+        return requested != null
+                && requested.indexOf('/') > 0
+                && managedScopes.contains(requested)
+                && Arrays.binarySearch(entitled, requested) < 0;
     }
 
     /** The entitled scopes as a sorted array without duplicates; the policy's own array when nothing is merged. */
     private String[] entitled(String clientId, String[] groups) {
         Set<String> grant = null;
-        if (!clientGrants.isEmpty()) {
+        if (clientsGranted) {
             grant = clientId == null ? null : clientGrants.get(clientId);
             if (grant == null) {
                 return NONE;
@@ -226,7 +250,7 @@ public final class ScopePolicy {
         return retained;
     }
 
-    /** A sorted copy without nulls or duplicates; a handful of scopes, sorted by insertion, allocating nothing more. */
+    /** A sorted copy without nulls or duplicates. */
     private static String[] sortedWithoutNulls(String[] values) {
         if (values == null || values.length == 0) {
             return NONE;

@@ -137,7 +137,8 @@ class ScopePolicyDifferentialTest {
     @Provide
     Arbitrary<String[]> requested() {
         Arbitrary<String> scope = Arbitraries.oneOf(Arbitraries.of(SCOPES), Arbitraries.of(UNMANAGED));
-        return scope.injectNull(0.1).array(String[].class).ofMaxSize(8).injectNull(0.05);
+        // Up to 40, so that both ways of searching the requested scopes run: one by one up to 16, sorted above.
+        return scope.injectNull(0.1).array(String[].class).ofMaxSize(40).injectNull(0.05);
     }
 
     @Property(tries = 2000)

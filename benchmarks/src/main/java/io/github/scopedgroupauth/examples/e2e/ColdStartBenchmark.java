@@ -1,5 +1,6 @@
 package io.github.scopedgroupauth.examples.e2e;
 
+import io.github.scopedgroupauth.benchmarks.InitTimingHandler;
 import io.github.scopedgroupauth.benchmarks.Samples;
 import io.github.scopedgroupauth.benchmarks.TrivialHandler;
 import io.github.scopedgroupauth.runtime.PolicyFile;
@@ -16,6 +17,8 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
@@ -32,6 +35,7 @@ public final class ColdStartBenchmark {
 
     private static final String SCOPED = PolicyFormat.HANDLER;
     private static final String TRIVIAL = TrivialHandler.class.getName() + "::handleRequest";
+    private static final String TIMING = InitTimingHandler.class.getName() + "::handleRequest";
 
     private ColdStartBenchmark() {}
 
@@ -59,6 +63,11 @@ public final class ColdStartBenchmark {
                     LambdaFunction.of(scopedCode, SCOPED, environment).withLogLevel("WARN");
             LambdaFunction trivial =
                     LambdaFunction.of(trivialCode, TRIVIAL, extra).withLogLevel("WARN");
+            LambdaFunction scopedTimed = LambdaFunction.of(
+                            scopedCode, TIMING, with(environment, PreTokenGenerationHandler.class))
+                    .withLogLevel("WARN");
+            LambdaFunction trivialTimed = LambdaFunction.of(trivialCode, TIMING, with(extra, TrivialHandler.class))
+                    .withLogLevel("WARN");
             Map<String, List<Double>> measured = new LinkedHashMap<>();
             for (int sample = -1; sample < samples; sample++) {
                 // Sample -1 warms the disk cache and is not recorded.
@@ -77,6 +86,8 @@ public final class ColdStartBenchmark {
                 Duration[] trivialSnap = restoreThenFirstEvent(trivial.withSnapStart(true), event);
                 record(measured, sample, "ready.trivial", trivialSnap[0]);
                 record(measured, sample, "restoreFirstEvent.trivial", trivialSnap[1]);
+                record(measured, sample, "constructionInRuntime.scoped", construction(scopedTimed, event));
+                record(measured, sample, "constructionInRuntime.trivial", construction(trivialTimed, event));
             }
             for (Map.Entry<String, List<Double>> entry : measured.entrySet()) {
                 Samples.append(results, entry.getKey(), "ms", entry.getValue());
@@ -144,11 +155,31 @@ public final class ColdStartBenchmark {
         }
     }
 
-    private static void answer(LambdaProcess lambda, String event) {
+    private static RuntimeApiServer.InvocationResult answer(LambdaProcess lambda, String event) {
         RuntimeApiServer.InvocationResult result = lambda.invoke(event);
         if (result.errorType() != null) {
             throw new IllegalStateException("the function failed: " + result + "\n" + lambda.diagnostics());
         }
+        return result;
+    }
+
+    /** {@return the timed handler's construction inside the runtime, as {@link InitTimingHandler} reports it} */
+    private static Duration construction(LambdaFunction function, String event) throws IOException {
+        try (LambdaProcess lambda = LambdaProcess.start(function)) {
+            String body = answer(lambda, event).body();
+            Matcher reported = Pattern.compile(Pattern.quote(InitTimingHandler.PREFIX) + "(\\d+)")
+                    .matcher(body);
+            if (!reported.find()) {
+                throw new IllegalStateException("no construction time in the answer: " + body);
+            }
+            return Duration.ofNanos(Long.parseLong(reported.group(1)));
+        }
+    }
+
+    private static Map<String, String> with(Map<String, String> environment, Class<?> timed) {
+        Map<String, String> extended = new LinkedHashMap<>(environment);
+        extended.put(InitTimingHandler.HANDLER_VARIABLE, timed.getName());
+        return extended;
     }
 
     private static Path scopedCode(Path root, Path lambdaJar) throws IOException {
@@ -156,6 +187,7 @@ public final class ColdStartBenchmark {
         Files.createDirectories(code.resolve("lib"));
         Files.copy(lambdaJar, code.resolve("lib").resolve(lambdaJar.getFileName()));
         Files.writeString(code.resolve(PolicyFile.RESOURCE_NAME), recipePolicy().text(), StandardCharsets.UTF_8);
+        copyClass(code, InitTimingHandler.class);
         return code;
     }
 
@@ -164,14 +196,18 @@ public final class ColdStartBenchmark {
         Path code = Files.createDirectories(root.resolve("trivial"));
         Files.createDirectories(code.resolve("lib"));
         Files.copy(lambdaJar, code.resolve("lib").resolve(lambdaJar.getFileName()));
-        String resource = TrivialHandler.class.getName().replace('.', '/') + ".class";
+        copyClass(code, TrivialHandler.class);
+        copyClass(code, InitTimingHandler.class);
+        return code;
+    }
+
+    private static void copyClass(Path code, Class<?> type) throws IOException {
+        String resource = type.getName().replace('.', '/') + ".class";
         Path classFile = code.resolve(resource);
         Files.createDirectories(classFile.getParent());
-        try (InputStream stream =
-                PreTokenGenerationHandler.class.getClassLoader().getResourceAsStream(resource)) {
+        try (InputStream stream = type.getClassLoader().getResourceAsStream(resource)) {
             Files.copy(stream, classFile);
         }
-        return code;
     }
 
     private static PolicyFormat.Written recipePolicy() {

@@ -1,0 +1,104 @@
+package io.github.scopedgroupauth.benchmarks;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.CognitoUserPoolEvent.CallerContext;
+import com.amazonaws.services.lambda.runtime.events.CognitoUserPoolPreTokenGenerationEventV2;
+import com.amazonaws.services.lambda.runtime.events.CognitoUserPoolPreTokenGenerationEventV2.GroupConfiguration;
+import com.amazonaws.services.lambda.runtime.events.CognitoUserPoolPreTokenGenerationEventV2.Request;
+import com.amazonaws.services.lambda.runtime.events.CognitoUserPoolPreTokenGenerationEventV2.Response;
+import com.amazonaws.services.lambda.runtime.serialization.PojoSerializer;
+import com.amazonaws.services.lambda.runtime.serialization.factories.JacksonFactory;
+import io.github.scopedgroupauth.runtime.PreTokenGenerationHandler;
+import io.github.scopedgroupauth.runtime.internal.LoggerContext;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.infra.Blackhole;
+
+/**
+ * The handler alone on the values of {@code sign-in-event.json}, without the serializer: what deciding costs, in
+ * nanoseconds, which the whole invocation of {@link SerializedInvocationBenchmark} measures only as a small part
+ * of microseconds. Every call gets new strings, as the serializer makes them for each event, so no hash code is
+ * cached from the call before; the {@link FixedResponseHandler} baseline gets the same strings and builds the same
+ * answer without deciding.
+ */
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.NANOSECONDS)
+@State(Scope.Benchmark)
+public class SignInHandlerBenchmark {
+
+    /** {@code scoped} for this project's handler on the recipe's policy, {@code fixed} for the baseline; set by JMH. */
+    @Param({"scoped", "fixed"})
+    String handler;
+
+    private RequestHandler<CognitoUserPoolPreTokenGenerationEventV2, CognitoUserPoolPreTokenGenerationEventV2> target;
+    private CognitoUserPoolPreTokenGenerationEventV2 event;
+    private String[] groups;
+    private String[] scopes;
+    private Context context;
+
+    /**
+     * Reads the event through the runtime's serializer once and builds the handler.
+     *
+     * @param blackhole where the logger sends the lines it keeps
+     * @throws IOException if the event cannot be read
+     */
+    @Setup
+    public void setUp(Blackhole blackhole) throws IOException {
+        PojoSerializer<CognitoUserPoolPreTokenGenerationEventV2> serializer =
+                JacksonFactory.getInstance().getSerializer(CognitoUserPoolPreTokenGenerationEventV2.class);
+        try (InputStream stream = SignInHandlerBenchmark.class
+                .getClassLoader()
+                .getResourceAsStream(SerializedInvocationBenchmark.EVENT)) {
+            event = serializer.fromJson(new ByteArrayInputStream(stream.readAllBytes()));
+        }
+        groups =
+                event.getRequest().getGroupConfiguration().getGroupsToOverride().clone();
+        scopes = event.getRequest().getScopes().clone();
+        target = "fixed".equals(handler)
+                ? new FixedResponseHandler()
+                : new PreTokenGenerationHandler(SerializedInvocationBenchmark.recipePolicy());
+        context = new LoggerContext(new LevelLogger(blackhole, System.getenv("AWS_LAMBDA_LOG_LEVEL")));
+        String answer = String.valueOf(handle());
+        if (!answer.contains("everyone/*")) {
+            throw new IllegalStateException("expected everyone/* to be added, but the response is " + answer);
+        }
+    }
+
+    /**
+     * One event: new strings for the values the handler reads, then the handler.
+     *
+     * @return the response
+     */
+    @Benchmark
+    public Response handle() {
+        event.setVersion(new String(event.getVersion()));
+        event.setTriggerSource(new String(event.getTriggerSource()));
+        CallerContext caller = event.getCallerContext();
+        caller.setClientId(new String(caller.getClientId()));
+        Request request = event.getRequest();
+        GroupConfiguration groupConfiguration = request.getGroupConfiguration();
+        groupConfiguration.setGroupsToOverride(fresh(groups));
+        request.setScopes(fresh(scopes));
+        event.setResponse(null);
+        return target.handleRequest(event, context).getResponse();
+    }
+
+    private static String[] fresh(String[] values) {
+        String[] copy = new String[values.length];
+        for (int i = 0; i < values.length; i++) {
+            copy[i] = new String(values[i]);
+        }
+        return copy;
+    }
+}

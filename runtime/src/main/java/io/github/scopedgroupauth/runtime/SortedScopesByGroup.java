@@ -1,0 +1,54 @@
+package io.github.scopedgroupauth.runtime;
+
+import java.util.Arrays;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Each group's scopes as a sorted array, found by group name: the lookup of the handler's warm path. An
+ * open-addressing table over plain arrays, so a lookup is one hash and a few {@link String#equals} calls, with no
+ * interface call, boxing or iterator; it matters under Lambda's C1-only JIT, which inlines none of those.
+ */
+final class SortedScopesByGroup {
+
+    private static final String[] NONE = new String[0];
+
+    // At most half full, so every probe sequence ends at an empty slot.
+    private final String[] names;
+    private final String[][] scopes;
+    private final int mask;
+
+    SortedScopesByGroup(Map<String, Set<String>> groupScopes) {
+        int capacity = Integer.highestOneBit(Math.max(1, groupScopes.size()) * 2) * 2;
+        names = new String[capacity];
+        scopes = new String[capacity][];
+        mask = capacity - 1;
+        for (Map.Entry<String, Set<String>> group : groupScopes.entrySet()) {
+            int slot = slotOf(group.getKey());
+            names[slot] = group.getKey();
+            String[] sorted = group.getValue().toArray(NONE);
+            Arrays.sort(sorted);
+            scopes[slot] = sorted;
+        }
+    }
+
+    /**
+     * The group's scopes, sorted and without duplicates; callers must not write into them.
+     *
+     * @param group a group name; not null
+     * @return the scopes, or null if the policy has no such group
+     */
+    String[] get(String group) {
+        return scopes[slotOf(group)];
+    }
+
+    /** The group's slot, or the empty slot where it would go. */
+    private int slotOf(String group) {
+        int hash = group.hashCode();
+        int slot = (hash ^ (hash >>> 16)) & mask;
+        while (names[slot] != null && !names[slot].equals(group)) {
+            slot = (slot + 1) & mask;
+        }
+        return slot;
+    }
+}
