@@ -176,11 +176,12 @@ public final class ScopePolicy {
         return false;
     }
 
-    // Every managed scope is a custom scope, identifier/name, so openid, email and the like are told apart without
-    // hashing them (each event's strings are new, so their hash codes are not cached yet).
+    // Every managed scope has a '/' (ScopeSyntax requires identifier/name; the identifier may itself start with
+    // or hold '/'), so openid, email and the like are told apart without hashing them: each event's strings are
+    // new, so their hash codes are not cached yet.
     private boolean isSuppressed(String requested, String[] entitled) {
         return requested != null
-                && requested.indexOf('/') > 0
+                && requested.indexOf('/') >= 0
                 && managedScopes.contains(requested)
                 && Arrays.binarySearch(entitled, requested) < 0;
     }

@@ -33,7 +33,7 @@ import org.junit.jupiter.api.Test;
 class ScopePolicyDifferentialTest {
 
     private static final List<String> SCOPES =
-            List.of("api/read", "API/read", "api/Read", "api/read2", "a/b", "admin/*", "https://x.example/o.r");
+            List.of("api/read", "API/read", "api/Read", "api/read2", "a/b", "admin/*", "https://x.example/o.r", "/a/b");
     private static final List<String> NAMES = List.of("ADMINS", "admins", "Admins", "G", "\u00c4");
     private static final List<String> CLIENTS = List.of("c0", "C0", "c1");
     private static final List<String> UNMANAGED = List.of("", "openid", "API/READ", "other/x", " api/read");

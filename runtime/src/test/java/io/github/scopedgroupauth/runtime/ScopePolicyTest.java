@@ -315,6 +315,20 @@ class ScopePolicyTest {
         }
 
         @Test
+        void suppressesScopeWhoseIdentifierStartsWithASlash_whenUserLacksGroup() {
+            // Cognito allows '/' anywhere in an identifier, so a managed scope may start with one.
+            ScopePolicy slashed = ScopePolicy.builder()
+                    .group("ADMINS", List.of("/api/admin"))
+                    .group("READERS", List.of("/api/read"))
+                    .build();
+
+            ScopeDecision decision = slashed.decide("web", List.of("READERS"), List.of("/api/admin", "/api/read"));
+
+            assertThat(decision.scopesToSuppress()).containsExactly("/api/admin");
+            assertThat(decision.tokenScopes()).containsExactly("/api/read");
+        }
+
+        @Test
         void leavesOtherScopesOfSameIdentifierAlone_whenNoGroupNamesThem() {
             ScopeDecision decision = policy.decide("web", List.of(), List.of("https://api.example.com/orders.delete"));
 
