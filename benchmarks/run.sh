@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The one command behind docs/performance.md: builds the benchmarks, runs every measurement and writes the
 # results into docs/performance.md between its result markers, replacing those of the previous run.
-# Run from anywhere: `bash benchmarks/run.sh`. Took 6 minutes on 2 cores (allow up to 15 on a slower machine). Needs JDK 17+, Maven and
+# Run from anywhere: `bash benchmarks/run.sh`. Took 9 minutes on 2 cores (allow up to 20 on a slower machine). Needs JDK 17+, Maven and
 # Node.js 20+ on the PATH. Benchmarks report; a failing step is named in the results, never fails a build.
 #
 # QUICK=1 shortens every measurement (for checking the script, not for numbers).
