@@ -42,6 +42,8 @@ public final class ScopePolicy {
     private static final String[] NONE = new String[0];
     // Up to this many requested scopes are searched one by one; a sign-in requests a handful.
     private static final int SCANNED_REQUESTS = 16;
+    // Up to this many groups are merged one by one; a user has a few, and Cognito allows at most 100.
+    private static final int MERGED_GROUPS = 16;
 
     private final Map<String, Set<String>> groupScopes;
     private final Set<String> defaultScopes;
@@ -196,7 +198,9 @@ public final class ScopePolicy {
             }
         }
         String[] entitled = sortedDefaultScopes;
-        if (groups != null) {
+        if (groups != null && groups.length > MERGED_GROUPS) {
+            entitled = unionOfMany(groups);
+        } else if (groups != null) {
             for (String group : groups) {
                 String[] scopes = group == null ? null : sortedGroupScopes.get(group);
                 if (scopes != null) {
@@ -205,6 +209,30 @@ public final class ScopePolicy {
             }
         }
         return grant == null ? entitled : retain(entitled, grant);
+    }
+
+    /**
+     * The defaults and the scopes of many groups, sorted once: merging them one by one would copy the growing
+     * union once per group, so tens of thousands of groups (more than Cognito sends) would cost seconds. Each
+     * distinct group counts once, however often the event repeats it.
+     */
+    private String[] unionOfMany(String[] groups) {
+        String[] names = sortedWithoutNulls(groups);
+        int total = sortedDefaultScopes.length;
+        for (String name : names) {
+            String[] scopes = sortedGroupScopes.get(name);
+            total += scopes == null ? 0 : scopes.length;
+        }
+        String[] all = Arrays.copyOf(sortedDefaultScopes, total);
+        int n = sortedDefaultScopes.length;
+        for (String name : names) {
+            String[] scopes = sortedGroupScopes.get(name);
+            if (scopes != null) {
+                System.arraycopy(scopes, 0, all, n, scopes.length);
+                n += scopes.length;
+            }
+        }
+        return sortedWithoutNulls(all);
     }
 
     private static String[] union(String[] a, String[] b) {

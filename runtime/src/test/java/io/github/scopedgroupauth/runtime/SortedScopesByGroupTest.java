@@ -6,6 +6,8 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** The warm path's group table: every group found, with its scopes sorted; nothing else found. */
 class SortedScopesByGroupTest {
@@ -54,5 +56,36 @@ class SortedScopesByGroupTest {
 
         assertThat(table.get("ADMINS")).isNull();
         assertThat(table.get("")).isNull();
+    }
+
+    @ParameterizedTest(name = "{0} groups")
+    @ValueSource(ints = {1, 2, 3, 4, 7, 8, 9, 15, 16, 17, 31, 32, 33, 1023, 1024, 1025, 4096})
+    void groupsWhoseNamesAllShareOneHashCode_areFoundAtEveryTableSize_andUnknownOnesAreNot(int count) {
+        // Each name is 12 blocks of "Aa" or "BB", which hash alike: every group lands in one probe sequence.
+        Map<String, Set<String>> groups = new HashMap<>();
+        for (int i = 0; i < count; i++) {
+            groups.put(sameHash(i, "BB"), Set.of("api/s" + i));
+        }
+
+        SortedScopesByGroup table = new SortedScopesByGroup(groups);
+
+        for (int i = 0; i < count; i++) {
+            assertThat(table.get(sameHash(i, "BB"))).as("group %d", i).containsExactly("api/s" + i);
+        }
+        // "C#" hashes as "Aa" does, so these unknown names walk the whole crowded sequence; it must end.
+        for (int i = 1; i <= 64; i++) {
+            String unknown = sameHash(i, "C#");
+            assertThat(unknown.hashCode()).isEqualTo(sameHash(0, "BB").hashCode());
+            assertThat(table.get(unknown)).as(unknown).isNull();
+        }
+    }
+
+    /** Bit k of i chooses the k-th block: "Aa" for 0, the other block for 1. */
+    private static String sameHash(int i, String other) {
+        StringBuilder name = new StringBuilder();
+        for (int bit = 11; bit >= 0; bit--) {
+            name.append((i >> bit & 1) == 0 ? "Aa" : other);
+        }
+        return name.toString();
     }
 }
