@@ -2,7 +2,6 @@ package io.github.scopedgroupauth.benchmarks;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
-import com.amazonaws.services.lambda.runtime.events.CognitoUserPoolEvent.CallerContext;
 import com.amazonaws.services.lambda.runtime.events.CognitoUserPoolPreTokenGenerationEventV2;
 import com.amazonaws.services.lambda.runtime.events.CognitoUserPoolPreTokenGenerationEventV2.GroupConfiguration;
 import com.amazonaws.services.lambda.runtime.events.CognitoUserPoolPreTokenGenerationEventV2.Request;
@@ -14,6 +13,7 @@ import io.github.scopedgroupauth.runtime.internal.LoggerContext;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -43,8 +43,12 @@ public class SignInHandlerBenchmark {
 
     private RequestHandler<CognitoUserPoolPreTokenGenerationEventV2, CognitoUserPoolPreTokenGenerationEventV2> target;
     private CognitoUserPoolPreTokenGenerationEventV2 event;
-    private String[] groups;
-    private String[] scopes;
+    // The values as ASCII bytes, from which every call makes new strings.
+    private byte[] version;
+    private byte[] triggerSource;
+    private byte[] clientId;
+    private byte[][] groups;
+    private byte[][] scopes;
     private Context context;
 
     /**
@@ -62,9 +66,11 @@ public class SignInHandlerBenchmark {
                 .getResourceAsStream(SerializedInvocationBenchmark.EVENT)) {
             event = serializer.fromJson(new ByteArrayInputStream(stream.readAllBytes()));
         }
-        groups =
-                event.getRequest().getGroupConfiguration().getGroupsToOverride().clone();
-        scopes = event.getRequest().getScopes().clone();
+        version = bytes(event.getVersion());
+        triggerSource = bytes(event.getTriggerSource());
+        clientId = bytes(event.getCallerContext().getClientId());
+        groups = bytes(event.getRequest().getGroupConfiguration().getGroupsToOverride());
+        scopes = bytes(event.getRequest().getScopes());
         target = "fixed".equals(handler)
                 ? new FixedResponseHandler()
                 : new PreTokenGenerationHandler(SerializedInvocationBenchmark.recipePolicy());
@@ -82,10 +88,9 @@ public class SignInHandlerBenchmark {
      */
     @Benchmark
     public Response handle() {
-        event.setVersion(new String(event.getVersion()));
-        event.setTriggerSource(new String(event.getTriggerSource()));
-        CallerContext caller = event.getCallerContext();
-        caller.setClientId(new String(caller.getClientId()));
+        event.setVersion(fresh(version));
+        event.setTriggerSource(fresh(triggerSource));
+        event.getCallerContext().setClientId(fresh(clientId));
         Request request = event.getRequest();
         GroupConfiguration groupConfiguration = request.getGroupConfiguration();
         groupConfiguration.setGroupsToOverride(fresh(groups));
@@ -94,11 +99,32 @@ public class SignInHandlerBenchmark {
         return target.handleRequest(event, context).getResponse();
     }
 
-    private static String[] fresh(String[] values) {
-        String[] copy = new String[values.length];
+    private static String[] fresh(byte[][] values) {
+        String[] strings = new String[values.length];
         for (int i = 0; i < values.length; i++) {
-            copy[i] = new String(values[i]);
+            strings[i] = fresh(values[i]);
         }
-        return copy;
+        return strings;
+    }
+
+    /**
+     * A new string from bytes, as the serializer makes one, with no hash code cached: {@code new String(String)}
+     * would take over the original's.
+     */
+    private static String fresh(byte[] value) {
+        return new String(value, StandardCharsets.ISO_8859_1);
+    }
+
+    private static byte[][] bytes(String[] values) {
+        byte[][] all = new byte[values.length][];
+        for (int i = 0; i < values.length; i++) {
+            all[i] = bytes(values[i]);
+        }
+        return all;
+    }
+
+    /** The event's values are ASCII. */
+    private static byte[] bytes(String value) {
+        return value.getBytes(StandardCharsets.ISO_8859_1);
     }
 }

@@ -50,6 +50,25 @@ class SortedScopesByGroupTest {
         assertThat(table.get("")).isNull();
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"G%d", "group-%d", "%d", "tenant-%d-admins"})
+    void numberedNames_areSpreadOverTheTable_soEveryLookupVisitsFewSlots(String pattern) {
+        // Numbered names have neighbouring hash codes; taken by their low bits, they filled runs of 300 slots.
+        Map<String, Set<String>> groups = new HashMap<>();
+        for (int i = 0; i < 10_000; i++) {
+            groups.put(String.format(pattern, i), Set.of("api/read"));
+        }
+
+        SortedScopesByGroup table = new SortedScopesByGroup(groups);
+
+        int mostVisited = 0;
+        for (int i = 0; i < 10_000; i++) {
+            mostVisited = Math.max(mostVisited, table.slotsVisited(String.format(pattern, i)));
+            mostVisited = Math.max(mostVisited, table.slotsVisited(String.format(pattern, i + 10_000)));
+        }
+        assertThat(mostVisited).as("slots visited by the worst lookup").isLessThanOrEqualTo(32);
+    }
+
     @Test
     void anEmptyPolicy_findsNothing() {
         SortedScopesByGroup table = new SortedScopesByGroup(Map.of());
