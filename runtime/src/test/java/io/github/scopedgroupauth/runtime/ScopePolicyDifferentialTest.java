@@ -41,6 +41,25 @@ class ScopePolicyDifferentialTest {
     /** A policy as plain collections, and the model's answers. */
     record Model(Map<String, Set<String>> groups, Set<String> defaults, Map<String, Set<String>> grants) {
 
+        /**
+         * A model whose grants keep only managed scopes, as the policy requires.
+         *
+         * @param grants the grants before that; may be null for none
+         */
+        static Model withGrantsOfManagedScopes(
+                Map<String, Set<String>> groups, Set<String> defaults, Map<String, Set<String>> grants) {
+            Set<String> managed = new Model(groups, defaults, Map.of()).managed();
+            Map<String, Set<String>> managedGrants = new HashMap<>();
+            if (grants != null) {
+                grants.forEach((client, scopes) -> {
+                    Set<String> kept = new HashSet<>(scopes);
+                    kept.retainAll(managed);
+                    managedGrants.put(client, kept);
+                });
+            }
+            return new Model(groups, defaults, managedGrants);
+        }
+
         ScopePolicy policy() {
             ScopePolicy.Builder builder =
                     ScopePolicy.builder().groupScopes(groups).defaultScopes(defaults);
@@ -106,19 +125,7 @@ class ScopePolicyDifferentialTest {
                 .ofMaxSize(2)
                 .injectNull(0.5);
         return Combinators.combine(groups, defaults, grants)
-                .as((g, d, gr) -> {
-                    Model unchecked = new Model(g, d, Map.of());
-                    Set<String> managed = unchecked.managed();
-                    Map<String, Set<String>> managedGrants = new HashMap<>();
-                    if (gr != null) {
-                        gr.forEach((client, scopes) -> {
-                            Set<String> kept = new HashSet<>(scopes);
-                            kept.retainAll(managed);
-                            managedGrants.put(client, kept);
-                        });
-                    }
-                    return new Model(g, d, managedGrants);
-                })
+                .as(Model::withGrantsOfManagedScopes)
                 .filter(model -> !model.managed().isEmpty());
     }
 

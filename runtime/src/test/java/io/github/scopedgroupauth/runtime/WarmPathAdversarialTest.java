@@ -94,18 +94,7 @@ class WarmPathAdversarialTest {
                 .ofMaxSize(2)
                 .injectNull(0.5);
         return Combinators.combine(groups, defaults, grants)
-                .as((g, d, gr) -> {
-                    Set<String> managed = new Model(g, d, Map.of()).managed();
-                    Map<String, Set<String>> managedGrants = new HashMap<>();
-                    if (gr != null) {
-                        gr.forEach((client, scopes) -> {
-                            Set<String> kept = new HashSet<>(scopes);
-                            kept.retainAll(managed);
-                            managedGrants.put(client, kept);
-                        });
-                    }
-                    return new Model(g, d, managedGrants);
-                })
+                .as(Model::withGrantsOfManagedScopes)
                 .filter(model -> !model.managed().isEmpty());
     }
 
