@@ -115,13 +115,22 @@ class ScopePolicyDifferentialTest {
     @Provide
     Arbitrary<Model> models() {
         // Few scopes per group from a small pool, so that groups often share or repeat the same scope set.
+        return models(SCOPES, NAMES, CLIENTS, 3, 5);
+    }
+
+    /**
+     * Policies over the given scopes, group names and clients that manage at least one scope: up to two clients
+     * granted some of them, or no grants.
+     */
+    static Arbitrary<Model> models(
+            List<String> scopes, List<String> names, List<String> clients, int scopesPerGroup, int groupCount) {
         Arbitrary<Set<String>> scopeSet =
-                Arbitraries.of(SCOPES).set().ofMinSize(1).ofMaxSize(3);
+                Arbitraries.of(scopes).set().ofMinSize(1).ofMaxSize(scopesPerGroup);
         Arbitrary<Map<String, Set<String>>> groups =
-                Arbitraries.maps(Arbitraries.of(NAMES), scopeSet).ofMaxSize(5);
-        Arbitrary<Set<String>> defaults = Arbitraries.of(SCOPES).set().ofMaxSize(2);
+                Arbitraries.maps(Arbitraries.of(names), scopeSet).ofMaxSize(groupCount);
+        Arbitrary<Set<String>> defaults = Arbitraries.of(scopes).set().ofMaxSize(2);
         Arbitrary<Map<String, Set<String>>> grants = Arbitraries.maps(
-                        Arbitraries.of(CLIENTS), Arbitraries.of(SCOPES).set().ofMaxSize(4))
+                        Arbitraries.of(clients), Arbitraries.of(scopes).set().ofMaxSize(scopesPerGroup + 1))
                 .ofMaxSize(2)
                 .injectNull(0.5);
         return Combinators.combine(groups, defaults, grants)

@@ -33,7 +33,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
@@ -84,18 +83,7 @@ class WarmPathAdversarialTest {
 
     @Provide
     Arbitrary<Model> models() {
-        Arbitrary<Set<String>> scopeSet =
-                Arbitraries.of(MANAGED).set().ofMinSize(1).ofMaxSize(4);
-        Arbitrary<Map<String, Set<String>>> groups =
-                Arbitraries.maps(Arbitraries.of(NAMES), scopeSet).ofMaxSize(NAMES.size());
-        Arbitrary<Set<String>> defaults = Arbitraries.of(MANAGED).set().ofMaxSize(2);
-        Arbitrary<Map<String, Set<String>>> grants = Arbitraries.maps(
-                        Arbitraries.of(CLIENTS), Arbitraries.of(MANAGED).set().ofMaxSize(5))
-                .ofMaxSize(2)
-                .injectNull(0.5);
-        return Combinators.combine(groups, defaults, grants)
-                .as(Model::withGrantsOfManagedScopes)
-                .filter(model -> !model.managed().isEmpty());
+        return ScopePolicyDifferentialTest.models(MANAGED, NAMES, CLIENTS, 4, NAMES.size());
     }
 
     @Provide
