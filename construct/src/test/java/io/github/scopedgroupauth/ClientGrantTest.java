@@ -7,15 +7,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
-import software.amazon.awscdk.assertions.Match;
 import software.amazon.awscdk.assertions.Template;
 import software.amazon.awscdk.services.cognito.UserPoolClient;
 
 /** Granting scopes to app clients: repeated grants add up, and machine-to-machine clients must name scopes. */
 class ClientGrantTest {
-
-    private static final List<String> STANDARD =
-            List.of("profile", "phone", "email", "openid", "aws.cognito.signin.user.admin");
 
     @Test
     void grantingAClientListedInClientsAgain_changesNothing() {
@@ -129,8 +125,7 @@ class ClientGrantTest {
     }
 
     private static void assertWebAllows(Fixture given, String... managed) {
-        List<String> expected = new java.util.ArrayList<>(STANDARD);
-        expected.addAll(List.of(managed));
+        List<String> expected = Fixture.standardScopesAnd(managed);
         Map<String, Map<String, Object>> clients = given.template().findResources("AWS::Cognito::UserPoolClient");
         assertThat(clients).hasSize(1);
         @SuppressWarnings("unchecked")
@@ -141,20 +136,6 @@ class ClientGrantTest {
 
     private static void assertGrantVariable(Template template, String client, String numbers) {
         template.hasResourceProperties(
-                "AWS::Lambda::Function",
-                Map.of(
-                        "Environment",
-                        Map.of(
-                                "Variables",
-                                Match.objectLike(Map.of(
-                                        "SCOPED_GROUP_AUTH_CLIENTS",
-                                        Map.of(
-                                                "Fn::Join",
-                                                List.of(
-                                                        "",
-                                                        List.of(
-                                                                Match.stringLikeRegexp("[0-9a-f]{16}:"),
-                                                                Map.of("Ref", Match.stringLikeRegexp(client + ".*")),
-                                                                numbers))))))));
+                "AWS::Lambda::Function", Fixture.functionWithGrants(Fixture.refTo(client), numbers));
     }
 }

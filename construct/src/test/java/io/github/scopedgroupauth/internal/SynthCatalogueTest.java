@@ -3,6 +3,7 @@ package io.github.scopedgroupauth.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
+import io.github.scopedgroupauth.Fixture;
 import io.github.scopedgroupauth.ScopedGroupAuth;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -32,9 +33,6 @@ import software.amazon.awscdk.services.cognito.CfnUserPoolClient;
 import software.amazon.awscdk.services.cognito.CfnUserPoolResourceServer;
 import software.amazon.awscdk.services.cognito.FeaturePlan;
 import software.amazon.awscdk.services.cognito.LambdaVersion;
-import software.amazon.awscdk.services.cognito.OAuthFlows;
-import software.amazon.awscdk.services.cognito.OAuthScope;
-import software.amazon.awscdk.services.cognito.OAuthSettings;
 import software.amazon.awscdk.services.cognito.ResourceServerScope;
 import software.amazon.awscdk.services.cognito.UserPool;
 import software.amazon.awscdk.services.cognito.UserPoolClient;
@@ -55,8 +53,7 @@ class SynthCatalogueTest {
 
     private static final Path DOCUMENT = Path.of("..", "docs", "reliability.md");
     private static final String HEADING = "## Refused at synth";
-    private static final Map<String, List<String>> GROUPS =
-            Map.of("ADMINS", List.of("admin/*"), "EVERYONE", List.of("everyone/*"));
+    private static final Map<String, List<String>> GROUPS = Fixture.ADMINS_AND_EVERYONE;
     private static final Map<String, Supplier<String>> CASES = cases();
 
     private static String lateMessage;
@@ -352,53 +349,19 @@ class SynthCatalogueTest {
         return text.startsWith("`") && text.endsWith("`") ? text.substring(1, text.length() - 1) : text;
     }
 
-    /** A fresh app and stack with a user pool and an OAuth web client. */
-    private static final class Pool {
-        final App app;
-        final Stack stack;
-        final UserPool pool;
-        final UserPoolClient web;
+    /** The shared fixture, with the stack-level helpers of these cases. */
+    private static final class Pool extends Fixture {
 
         Pool() {
-            this(FeaturePlan.ESSENTIALS);
+            super();
         }
 
         Pool(FeaturePlan plan) {
-            this(new App(), plan);
+            super(plan);
         }
 
         Pool(App app, FeaturePlan plan) {
-            this.app = app;
-            this.stack = new Stack(app, "Test");
-            this.pool = UserPool.Builder.create(stack, "Pool").featurePlan(plan).build();
-            this.web = pool.addClient(
-                    "Web",
-                    UserPoolClientOptions.builder()
-                            .oAuth(OAuthSettings.builder()
-                                    .flows(OAuthFlows.builder()
-                                            .authorizationCodeGrant(true)
-                                            .build())
-                                    .callbackUrls(List.of("http://localhost:3000/"))
-                                    .build())
-                            .build());
-        }
-
-        ScopedGroupAuth.Builder auth() {
-            return ScopedGroupAuth.Builder.create(stack, "Auth").userPool(pool).groupScopes(GROUPS);
-        }
-
-        UserPoolClient machineClient(String id, List<OAuthScope> scopes) {
-            return pool.addClient(
-                    id,
-                    UserPoolClientOptions.builder()
-                            .generateSecret(true)
-                            .oAuth(OAuthSettings.builder()
-                                    .flows(OAuthFlows.builder()
-                                            .clientCredentials(true)
-                                            .build())
-                                    .scopes(scopes)
-                                    .build())
-                            .build());
+            super(app, plan);
         }
 
         List<String> listParameter(String id) {

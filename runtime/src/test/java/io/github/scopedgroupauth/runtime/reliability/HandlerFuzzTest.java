@@ -3,6 +3,7 @@ package io.github.scopedgroupauth.runtime.reliability;
 import com.code_intelligence.jazzer.api.FuzzedDataProvider;
 import com.code_intelligence.jazzer.junit.DictionaryEntries;
 import com.code_intelligence.jazzer.junit.FuzzTest;
+import io.github.scopedgroupauth.runtime.internal.LoggerContext;
 import io.github.scopedgroupauth.runtime.reliability.RuntimeRoundTrip.Outcome;
 import java.util.EnumMap;
 import java.util.Map;
@@ -26,7 +27,7 @@ class HandlerFuzzTest {
     void structuredEvents(FuzzedDataProvider data) {
         RuntimeRoundTrip roundTrip = data.consumeBoolean() ? GRANTED : OPEN;
         byte[] event = new EventGenerator(Choices.of(data)).event();
-        count(roundTrip.invoke(event, data.consumeBoolean() ? new CountingContext() : null));
+        count(roundTrip.invoke(event, data.consumeBoolean() ? new LoggerContext(new CountingLogger()) : null));
     }
 
     /**
@@ -56,7 +57,7 @@ class HandlerFuzzTest {
         "null"
     })
     void rawEvents(byte[] input) {
-        count(GRANTED.invoke(input, new CountingContext()));
+        count(GRANTED.invoke(input, new LoggerContext(new CountingLogger())));
     }
 
     /** How the inputs ended, for the record in docs/reliability.md. */

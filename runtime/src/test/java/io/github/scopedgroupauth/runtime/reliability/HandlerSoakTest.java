@@ -2,6 +2,8 @@ package io.github.scopedgroupauth.runtime.reliability;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.amazonaws.services.lambda.runtime.Context;
+import io.github.scopedgroupauth.runtime.internal.LoggerContext;
 import io.github.scopedgroupauth.runtime.reliability.RuntimeRoundTrip.Outcome;
 import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
@@ -34,7 +36,8 @@ class HandlerSoakTest {
         long invocations = Long.getLong("soak.invocations", 1_000_000L);
         List<RuntimeRoundTrip> roundTrips =
                 List.of(new RuntimeRoundTrip(FuzzPolicy.OPEN), new RuntimeRoundTrip(FuzzPolicy.GRANTED));
-        CountingContext context = new CountingContext();
+        CountingLogger logger = new CountingLogger();
+        Context context = new LoggerContext(logger);
         EventGenerator generator = new EventGenerator(Choices.seeded(20261127L));
         List<byte[]> events = new ArrayList<>();
         while (events.size() < DISTINCT_EVENTS) {
@@ -63,7 +66,7 @@ class HandlerSoakTest {
                 invocations,
                 seconds,
                 DISTINCT_EVENTS,
-                context.lines(),
+                logger.lines(),
                 outcomes,
                 start,
                 middle,
@@ -81,7 +84,7 @@ class HandlerSoakTest {
             long count,
             List<byte[]> events,
             List<RuntimeRoundTrip> roundTrips,
-            CountingContext context,
+            Context context,
             Map<Outcome, Long> outcomes) {
         for (long i = 0; i < count; i++) {
             byte[] event = events.get((int) (i % events.size()));
