@@ -301,7 +301,8 @@ public final class ScopePolicy {
         return distinct == sorted.length ? sorted : Arrays.copyOf(sorted, distinct);
     }
 
-    private static String[] sortedArray(Set<String> scopes) {
+    /** The scopes as a new sorted array; a set holds no duplicates. */
+    static String[] sortedArray(Set<String> scopes) {
         String[] sorted = scopes.toArray(NONE);
         Arrays.sort(sorted);
         return sorted;

@@ -1,6 +1,5 @@
 package io.github.scopedgroupauth.runtime;
 
-import java.util.Arrays;
 import java.util.Map;
 import java.util.Set;
 
@@ -10,8 +9,6 @@ import java.util.Set;
  * interface call, boxing or iterator; it matters under Lambda's C1-only JIT, which inlines none of those.
  */
 final class SortedScopesByGroup {
-
-    private static final String[] NONE = new String[0];
 
     // At most half full, so every probe sequence ends at an empty slot.
     private final String[] names;
@@ -28,9 +25,7 @@ final class SortedScopesByGroup {
         for (Map.Entry<String, Set<String>> group : groupScopes.entrySet()) {
             int slot = slotOf(group.getKey());
             names[slot] = group.getKey();
-            String[] sorted = group.getValue().toArray(NONE);
-            Arrays.sort(sorted);
-            scopes[slot] = sorted;
+            scopes[slot] = ScopePolicy.sortedArray(group.getValue());
         }
     }
 
