@@ -49,8 +49,8 @@ public final class PreTokenGenerationHandler
     private final SnapStartPriming priming;
 
     /**
-     * Creates the handler the Lambda runtime uses: reads {@value PolicyFile#RESOURCE_NAME} from the function
-     * code and {@value PolicyFile#CLIENTS_VARIABLE} from the environment once, and registers SnapStart
+     * Creates the handler the Lambda runtime uses: reads {@code scoped-group-auth.conf} from the function
+     * code and {@code SCOPED_GROUP_AUTH_CLIENTS} from the environment once, and registers SnapStart
      * priming when Lambda initializes the function for a snapshot.
      *
      * @throws InvalidPolicyException if the configuration cannot be read, so the function fails at init with
@@ -95,11 +95,11 @@ public final class PreTokenGenerationHandler
         String clientId = event.getCallerContext() == null
                 ? null
                 : event.getCallerContext().getClientId();
-        String[] groups = groupsOf(event.getRequest());
-        ScopePolicy.Change change = policy.change(clientId, groups, scopesOf(event.getRequest()));
-        event.setResponse(responseFor(change));
+        List<String> groups = groupsOf(event.getRequest());
+        ScopeDecision decision = policy.decide(clientId, groups, scopesOf(event.getRequest()));
+        event.setResponse(responseFor(decision));
         if (logger != null) {
-            log(logger, event.getTriggerSource(), clientId, groups, change);
+            log(logger, event.getTriggerSource(), clientId, groups, decision);
         }
         return event;
     }
@@ -124,30 +124,32 @@ public final class PreTokenGenerationHandler
         throw new UnsupportedEventVersionException(message);
     }
 
-    // Arrays as the event holds them, not lists: under Lambda's C1-only JIT every wrapper and iterator is a real
-    // allocation.
-    private static String[] groupsOf(Request request) {
+    private static List<String> groupsOf(Request request) {
         return request == null || request.getGroupConfiguration() == null
                 ? null
-                : request.getGroupConfiguration().getGroupsToOverride();
+                : listOf(request.getGroupConfiguration().getGroupsToOverride());
     }
 
-    private static String[] scopesOf(Request request) {
-        return request == null ? null : request.getScopes();
+    private static List<String> scopesOf(Request request) {
+        return request == null ? null : listOf(request.getScopes());
     }
 
-    /** The decision's arrays are new or empty, so the response can hold them as they are. */
-    private static Response responseFor(ScopePolicy.Change change) {
+    private static List<String> listOf(String[] values) {
+        return values == null ? null : Arrays.asList(values);
+    }
+
+    /** The response changes only the access token's scopes; an unchanged token gets an empty response. */
+    private static Response responseFor(ScopeDecision decision) {
         Response response = new Response();
-        if (change.toAdd().length == 0 && change.toSuppress().length == 0) {
+        if (decision.isUnchanged()) {
             return response;
         }
         AccessTokenGeneration accessToken = new AccessTokenGeneration();
-        if (change.toAdd().length > 0) {
-            accessToken.setScopesToAdd(change.toAdd());
+        if (!decision.scopesToAdd().isEmpty()) {
+            accessToken.setScopesToAdd(decision.scopesToAdd().toArray(new String[0]));
         }
-        if (change.toSuppress().length > 0) {
-            accessToken.setScopesToSuppress(change.toSuppress());
+        if (!decision.scopesToSuppress().isEmpty()) {
+            accessToken.setScopesToSuppress(decision.scopesToSuppress().toArray(new String[0]));
         }
         ClaimsAndScopeOverrideDetails details = new ClaimsAndScopeOverrideDetails();
         details.setAccessTokenGeneration(accessToken);
@@ -156,17 +158,17 @@ public final class PreTokenGenerationHandler
     }
 
     private void log(
-            LambdaLogger logger, String triggerSource, String clientId, String[] groups, ScopePolicy.Change change) {
-        boolean suppressed = change.toSuppress().length > 0;
+            LambdaLogger logger, String triggerSource, String clientId, List<String> groups, ScopeDecision decision) {
+        boolean suppressed = !decision.scopesToSuppress().isEmpty();
         if (!debugLogged && !suppressed) {
             return;
         }
         DecisionLog line = new DecisionLog(
                 triggerSource,
                 clientId,
-                groups == null ? List.of() : Arrays.asList(groups),
-                Arrays.asList(change.toAdd()),
-                Arrays.asList(change.toSuppress()));
+                groups == null ? List.of() : groups,
+                decision.scopesToAdd(),
+                decision.scopesToSuppress());
         if (debugLogged) {
             logger.log(line.decision(), LogLevel.DEBUG);
         }

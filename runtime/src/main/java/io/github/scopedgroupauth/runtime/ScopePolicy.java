@@ -2,7 +2,7 @@ package io.github.scopedgroupauth.runtime;
 
 import io.github.scopedgroupauth.runtime.policy.Printable;
 import io.github.scopedgroupauth.runtime.policy.ScopeSyntax;
-import java.util.Arrays;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
@@ -39,22 +39,11 @@ import java.util.TreeSet;
  */
 public final class ScopePolicy {
 
-    private static final String[] NONE = new String[0];
-    // Up to this many requested scopes are searched one by one; a sign-in requests a handful.
-    private static final int SCANNED_REQUESTS = 16;
-    // Up to this many groups are merged one by one; a user has a few, and Cognito allows at most 100.
-    private static final int MERGED_GROUPS = 16;
-
     private final Map<String, Set<String>> groupScopes;
     private final Set<String> defaultScopes;
     private final Map<String, Set<String>> clientGrants;
     private final Set<String> managedScopes;
-    // The same scopes as sorted arrays without duplicates, which decide() merges without sorting or copying sets.
-    private final SortedScopesByGroup sortedGroupScopes;
-    private final String[] sortedDefaultScopes;
-    private final boolean clientsGranted;
 
-    // Loops rather than lambdas: this runs in the handler's cold start, where each first lambda costs time.
     private ScopePolicy(Builder builder) {
         this.groupScopes = freezeValues(builder.groupScopes);
         this.defaultScopes = Set.copyOf(builder.defaultScopes);
@@ -64,10 +53,16 @@ public final class ScopePolicy {
             managed.addAll(scopes);
         }
         this.managedScopes = Set.copyOf(managed);
-        this.sortedGroupScopes = new SortedScopesByGroup(groupScopes);
-        this.sortedDefaultScopes = sortedArray(defaultScopes);
-        this.clientsGranted = !clientGrants.isEmpty();
-        checkGrantsAreManaged();
+        for (Map.Entry<String, Set<String>> grant : clientGrants.entrySet()) {
+            for (String scope : grant.getValue()) {
+                if (!managedScopes.contains(scope)) {
+                    throw new IllegalArgumentException(String.format(
+                            "client grant for '%s' names scope '%s', which no group or default grants;"
+                                    + " grant only scopes that a group or the defaults name",
+                            grant.getKey(), scope));
+                }
+            }
+        }
     }
 
     /**
@@ -85,8 +80,7 @@ public final class ScopePolicy {
      * <p>Entitled scopes are the union of the scopes of the user's groups and the default scopes, limited to
      * the client's grant when any client is granted (a client without a grant is then entitled to nothing
      * managed). Entitled scopes not requested are added; requested managed scopes not entitled are
-     * suppressed. Null arguments and null elements count as empty. The work done grows with the number of
-     * the user's groups and requested scopes, not with the size of the policy.
+     * suppressed. Null arguments and null elements count as empty.
      *
      * @param clientId the app client id ({@code callerContext.clientId}); may be null
      * @param groups the user's groups ({@code groupConfiguration.groupsToOverride}); may be null
@@ -94,218 +88,17 @@ public final class ScopePolicy {
      * @return the decision, never null
      */
     public ScopeDecision decide(String clientId, Collection<String> groups, Collection<String> requestedScopes) {
-        String[] requested = sortedWithoutNulls(requestedScopes == null ? null : requestedScopes.toArray(NONE));
-        Change change = change(clientId, groups == null ? null : groups.toArray(NONE), requested);
-        // The token's scopes: the requested ones not suppressed, merged in order with the added ones.
-        String[] added = change.toAdd();
-        String[] token = new String[requested.length + added.length];
-        int size = 0;
-        int next = 0;
-        for (String scope : requested) {
-            if (Arrays.binarySearch(change.toSuppress(), scope) >= 0) {
-                continue;
-            }
-            while (next < added.length && added[next].compareTo(scope) < 0) {
-                token[size++] = added[next++];
-            }
-            token[size++] = scope;
-        }
-        while (next < added.length) {
-            token[size++] = added[next++];
-        }
-        return new ScopeDecision(List.of(added), List.of(change.toSuppress()), List.of(Arrays.copyOf(token, size)));
-    }
-
-    /**
-     * The decision's changes to the token, as the handler writes them into its response: {@link #decide} without
-     * the token's scopes and without copying into lists. Sorted arrays without duplicates; an empty one may be
-     * shared, so callers must not write into them.
-     */
-    record Change(String[] toAdd, String[] toSuppress) {}
-
-    /**
-     * What {@link #decide} computes, on the arrays of an event; the handler's warm path. The requested scopes are
-     * searched as they are while they are few, as in a sign-in, and sorted first when there are more, so the work
-     * stays proportional to (entitled + requested) × log(requested).
-     *
-     * @param clientId the app client id; may be null
-     * @param groups the user's groups; may be null or hold nulls
-     * @param requestedScopes the requested scopes; may be null or hold nulls and duplicates; not changed
-     * @return the change
-     */
-    Change change(String clientId, String[] groups, String[] requestedScopes) {
-        String[] entitled = entitled(clientId, groups);
-        String[] requested = requestedScopes == null ? NONE : requestedScopes;
-        boolean sorted = requested.length > SCANNED_REQUESTS;
-        if (sorted) {
-            requested = sortedWithoutNulls(requested);
-        }
-        String[] notRequested = new String[entitled.length];
-        int added = 0;
-        for (String scope : entitled) {
-            if (!isRequested(scope, requested, sorted)) {
-                notRequested[added++] = scope;
-            }
-        }
-        String[] toAdd =
-                added == 0 ? NONE : added == entitled.length ? notRequested : Arrays.copyOf(notRequested, added);
-        int suppressed = 0;
-        for (String scope : requested) {
-            suppressed += isSuppressed(scope, entitled) ? 1 : 0;
-        }
-        if (suppressed == 0) {
-            return new Change(toAdd, NONE);
-        }
-        String[] toSuppress = new String[suppressed];
-        int n = 0;
-        for (int i = 0; n < suppressed; i++) {
-            if (isSuppressed(requested[i], entitled)) {
-                toSuppress[n++] = requested[i];
-            }
-        }
-        return new Change(toAdd, sorted ? toSuppress : sortedWithoutNulls(toSuppress));
-    }
-
-    private static boolean isRequested(String scope, String[] requested, boolean sorted) {
-        if (sorted) {
-            return Arrays.binarySearch(requested, scope) >= 0;
-        }
-        for (String candidate : requested) {
-            if (scope.equals(candidate)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    // Every managed scope has a '/' (ScopeSyntax requires identifier/name; the identifier may itself start with
-    // or hold '/'), so openid, email and the like are told apart without hashing them: each event's strings are
-    // new, so their hash codes are not cached yet.
-    private boolean isSuppressed(String requested, String[] entitled) {
-        return requested != null
-                && requested.indexOf('/') >= 0
-                && managedScopes.contains(requested)
-                && Arrays.binarySearch(entitled, requested) < 0;
-    }
-
-    /** The entitled scopes as a sorted array without duplicates; the policy's own array when nothing is merged. */
-    private String[] entitled(String clientId, String[] groups) {
-        Set<String> grant = null;
-        if (clientsGranted) {
-            grant = clientId == null ? null : clientGrants.get(clientId);
-            if (grant == null) {
-                return NONE;
-            }
-        }
-        String[] entitled = sortedDefaultScopes;
-        if (groups != null && groups.length > MERGED_GROUPS) {
-            entitled = unionOfMany(groups);
-        } else if (groups != null) {
-            for (String group : groups) {
-                String[] scopes = group == null ? null : sortedGroupScopes.get(group);
-                if (scopes != null) {
-                    entitled = union(entitled, scopes);
-                }
-            }
-        }
-        return grant == null ? entitled : retain(entitled, grant);
-    }
-
-    /**
-     * The defaults and the scopes of many groups, sorted once: merging them one by one would copy the growing
-     * union once per group, so tens of thousands of groups (more than Cognito sends) would cost seconds. Each
-     * distinct group counts once, however often the event repeats it.
-     */
-    private String[] unionOfMany(String[] groups) {
-        String[] names = sortedWithoutNulls(groups);
-        int total = sortedDefaultScopes.length;
-        for (String name : names) {
-            String[] scopes = sortedGroupScopes.get(name);
-            total += scopes == null ? 0 : scopes.length;
-        }
-        String[] all = Arrays.copyOf(sortedDefaultScopes, total);
-        int n = sortedDefaultScopes.length;
-        for (String name : names) {
-            String[] scopes = sortedGroupScopes.get(name);
-            if (scopes != null) {
-                System.arraycopy(scopes, 0, all, n, scopes.length);
-                n += scopes.length;
-            }
-        }
-        return sortedWithoutNulls(all);
-    }
-
-    private static String[] union(String[] a, String[] b) {
-        if (a.length == 0 || a == b) {
-            return b;
-        }
-        if (b.length == 0) {
-            return a;
-        }
-        String[] merged = new String[a.length + b.length];
-        int i = 0;
-        int j = 0;
-        int n = 0;
-        while (i < a.length && j < b.length) {
-            int order = a[i].compareTo(b[j]);
-            merged[n++] = order <= 0 ? a[i] : b[j];
-            i += order <= 0 ? 1 : 0;
-            j += order >= 0 ? 1 : 0;
-        }
-        while (i < a.length) {
-            merged[n++] = a[i++];
-        }
-        while (j < b.length) {
-            merged[n++] = b[j++];
-        }
-        return n == merged.length ? merged : Arrays.copyOf(merged, n);
-    }
-
-    private static String[] retain(String[] scopes, Set<String> grant) {
-        int kept = 0;
-        for (String scope : scopes) {
-            kept += grant.contains(scope) ? 1 : 0;
-        }
-        if (kept == scopes.length) {
-            return scopes;
-        }
-        String[] retained = new String[kept];
-        int n = 0;
-        for (String scope : scopes) {
-            if (grant.contains(scope)) {
-                retained[n++] = scope;
-            }
-        }
-        return retained;
-    }
-
-    /** A sorted copy without nulls or duplicates. */
-    private static String[] sortedWithoutNulls(String[] values) {
-        if (values == null || values.length == 0) {
-            return NONE;
-        }
-        String[] sorted = new String[values.length];
-        int n = 0;
-        for (String value : values) {
-            if (value != null) {
-                sorted[n++] = value;
-            }
-        }
-        Arrays.sort(sorted, 0, n);
-        int distinct = 0;
-        for (int i = 0; i < n; i++) {
-            if (distinct == 0 || !sorted[distinct - 1].equals(sorted[i])) {
-                sorted[distinct++] = sorted[i];
-            }
-        }
-        return distinct == sorted.length ? sorted : Arrays.copyOf(sorted, distinct);
-    }
-
-    /** The scopes as a new sorted array; a set holds no duplicates. */
-    static String[] sortedArray(Set<String> scopes) {
-        String[] sorted = scopes.toArray(NONE);
-        Arrays.sort(sorted);
-        return sorted;
+        SortedSet<String> entitled = entitledScopes(clientId, groups);
+        SortedSet<String> requested = new TreeSet<>(withoutNulls(requestedScopes));
+        SortedSet<String> toAdd = new TreeSet<>(entitled);
+        toAdd.removeAll(requested);
+        SortedSet<String> toSuppress = new TreeSet<>(requested);
+        toSuppress.retainAll(managedScopes);
+        toSuppress.removeAll(entitled);
+        SortedSet<String> token = new TreeSet<>(requested);
+        token.removeAll(toSuppress);
+        token.addAll(toAdd);
+        return new ScopeDecision(List.copyOf(toAdd), List.copyOf(toSuppress), List.copyOf(token));
     }
 
     /**
@@ -316,26 +109,21 @@ public final class ScopePolicy {
      * @return an immutable sorted set
      */
     public SortedSet<String> entitledScopes(String clientId, Collection<String> groups) {
-        Set<String> grant = null;
-        if (!clientGrants.isEmpty()) {
-            grant = clientId == null ? null : clientGrants.get(clientId);
-            if (grant == null) {
-                return Collections.emptySortedSet();
-            }
-        }
         SortedSet<String> entitled = new TreeSet<>(defaultScopes);
-        if (groups != null) {
-            for (String group : groups) {
-                Set<String> scopes = group == null ? null : groupScopes.get(group);
-                if (scopes != null) {
-                    entitled.addAll(scopes);
-                }
-            }
+        for (String group : withoutNulls(groups)) {
+            entitled.addAll(groupScopes.getOrDefault(group, Set.of()));
         }
-        if (grant != null) {
-            entitled.retainAll(grant);
+        if (!clientGrants.isEmpty()) {
+            entitled.retainAll(clientId == null ? Set.of() : clientGrants.getOrDefault(clientId, Set.of()));
         }
         return Collections.unmodifiableSortedSet(entitled);
+    }
+
+    /** The values without nulls, which the policy's immutable sets and maps refuse to look up. */
+    private static List<String> withoutNulls(Collection<String> values) {
+        List<String> present = values == null ? new ArrayList<>() : new ArrayList<>(values);
+        present.removeAll(Collections.singleton(null));
+        return present;
     }
 
     /**
@@ -372,19 +160,6 @@ public final class ScopePolicy {
      */
     public Map<String, Set<String>> clientGrants() {
         return clientGrants;
-    }
-
-    private void checkGrantsAreManaged() {
-        for (Map.Entry<String, Set<String>> grant : clientGrants.entrySet()) {
-            for (String scope : grant.getValue()) {
-                if (!managedScopes.contains(scope)) {
-                    throw new IllegalArgumentException(String.format(
-                            "client grant for '%s' names scope '%s', which no group or default grants;"
-                                    + " grant only scopes that a group or the defaults name",
-                            grant.getKey(), scope));
-                }
-            }
-        }
     }
 
     private static Map<String, Set<String>> freezeValues(Map<String, Set<String>> map) {
@@ -444,8 +219,7 @@ public final class ScopePolicy {
                 throw new IllegalArgumentException(String.format(
                         "group '%s' has no scopes; give each group at least one scope", Printable.excerpt(group)));
             }
-            List<String> checked = checkScopes(scopes);
-            add(groupScopes, group, checked);
+            add(groupScopes, group, scopes);
             return this;
         }
 
@@ -459,7 +233,7 @@ public final class ScopePolicy {
          */
         public Builder defaultScopes(Collection<String> scopes) {
             Objects.requireNonNull(scopes, "defaultScopes");
-            defaultScopes.addAll(checkScopes(scopes));
+            defaultScopes.addAll(checked(scopes));
             return this;
         }
 
@@ -477,9 +251,7 @@ public final class ScopePolicy {
             if (clientId == null || clientId.isEmpty()) {
                 throw new IllegalArgumentException("client grant has an empty client id; give the app client id");
             }
-            Objects.requireNonNull(scopes, "scopes");
-            List<String> checked = checkScopes(scopes);
-            add(clientGrants, clientId, checked);
+            add(clientGrants, clientId, Objects.requireNonNull(scopes, "scopes"));
             return this;
         }
 
@@ -493,16 +265,13 @@ public final class ScopePolicy {
             return new ScopePolicy(this);
         }
 
-        private static void add(Map<String, Set<String>> map, String key, List<String> scopes) {
-            Set<String> set = map.get(key);
-            if (set == null) {
-                set = new HashSet<>();
-                map.put(key, set);
-            }
-            set.addAll(scopes);
+        private static void add(Map<String, Set<String>> map, String key, Collection<String> scopes) {
+            List<String> checked = checked(scopes);
+            map.putIfAbsent(key, new HashSet<>());
+            map.get(key).addAll(checked);
         }
 
-        private static List<String> checkScopes(Collection<String> scopes) {
+        private static List<String> checked(Collection<String> scopes) {
             for (String scope : scopes) {
                 Optional<String> problem = ScopeSyntax.problem(scope);
                 if (problem.isPresent()) {

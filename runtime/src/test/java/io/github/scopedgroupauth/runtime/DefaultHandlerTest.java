@@ -3,6 +3,7 @@ package io.github.scopedgroupauth.runtime;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amazonaws.lambda.thirdparty.com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.scopedgroupauth.runtime.policy.PolicyFormat;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -23,7 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
 class DefaultHandlerTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    /** The digest prefix that ties a variable to the test classpath's policy file. */
+    /** The checksum that ties a variable to the test classpath's policy file. */
     private static final String TIE = tieOfClasspathPolicy();
 
     @TempDir
@@ -32,7 +33,7 @@ class DefaultHandlerTest {
     @Test
     void findsThePolicyFileOnTheClasspath() {
         ScopePolicy policy = PolicyFile.load(
-                DefaultHandlerTest.class.getClassLoader(), Map.of(PolicyFile.CLIENTS_VARIABLE, TIE + ":*"));
+                DefaultHandlerTest.class.getClassLoader(), Map.of(PolicyFormat.CLIENTS_VARIABLE, TIE + ":*"));
 
         assertThat(policy.groupScopes())
                 .isEqualTo(Map.of("ADMINS", Set.of("admin/*"), "EVERYONE", Set.of("everyone/*")));
@@ -45,7 +46,7 @@ class DefaultHandlerTest {
         // given a fresh execution environment whose variable lets every client receive managed scopes
         // when a user of EVERYONE requests admin/*
         ColdStart run =
-                coldStart(Map.of(PolicyFile.CLIENTS_VARIABLE, TIE + ":*"), "events/hosted-auth-escalation.json");
+                coldStart(Map.of(PolicyFormat.CLIENTS_VARIABLE, TIE + ":*"), "events/hosted-auth-escalation.json");
 
         // then
         assertThat(run.exitCode()).as(run.stderr()).isZero();
@@ -59,7 +60,7 @@ class DefaultHandlerTest {
         // given sdk-client-1 may carry only scope number 1, everyone/* (admin/* is 0)
         // when a user of ADMINS and EVERYONE signs in there with the SDK
         ColdStart run = coldStart(
-                Map.of(PolicyFile.CLIENTS_VARIABLE, TIE + ":web-client-1=*;sdk-client-1=1"),
+                Map.of(PolicyFormat.CLIENTS_VARIABLE, TIE + ":web-client-1=*;sdk-client-1=1"),
                 "events/authentication.json");
 
         // then only everyone/* is added
@@ -82,10 +83,9 @@ class DefaultHandlerTest {
     }
 
     private static String tieOfClasspathPolicy() {
-        try (var stream = DefaultHandlerTest.class.getClassLoader().getResourceAsStream(PolicyFile.RESOURCE_NAME)) {
+        try (var stream = DefaultHandlerTest.class.getClassLoader().getResourceAsStream(PolicyFormat.FILE_NAME)) {
             String file = new String(stream.readAllBytes(), StandardCharsets.UTF_8);
-            String body = file.substring(0, file.lastIndexOf(PolicyFile.END));
-            return SealedPolicy.sha256(body).substring(0, PolicyFile.VARIABLE_DIGEST_LENGTH);
+            return SealedPolicy.crc32c(file.substring(0, file.lastIndexOf("end crc32c:")));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -105,7 +105,7 @@ class DefaultHandlerTest {
                         fixture)
                 .redirectOutput(stdout.toFile())
                 .redirectError(stderr.toFile());
-        builder.environment().remove(PolicyFile.CLIENTS_VARIABLE);
+        builder.environment().remove(PolicyFormat.CLIENTS_VARIABLE);
         builder.environment().putAll(environment);
         Process process = builder.start();
         if (!process.waitFor(2, TimeUnit.MINUTES)) {

@@ -111,10 +111,10 @@ class HandlerLoggingTest {
         assertThat(logger.lines())
                 .extracting(CapturingLogger.Line::message)
                 .containsExactly(
-                        "scope decision: trigger=TokenGeneration_HostedAuth??forged client=web?forged"
-                                + " groups=[EVERYONE,x?ERROR forged line] added=[everyone/*] suppressed=[admin/*]",
-                        "suppressed requested scopes [admin/*] not entitled by groups [EVERYONE,x?ERROR forged line]"
-                                + " on client web?forged");
+                        "scope decision: trigger=TokenGeneration_HostedAuth\\u000D\\u000Aforged client=web\\u000Aforged"
+                                + " groups=[EVERYONE,x\\u000AERROR forged line] added=[everyone/*] suppressed=[admin/*]",
+                        "suppressed requested scopes [admin/*] not entitled by groups"
+                                + " [EVERYONE,x\\u000AERROR forged line] on client web\\u000Aforged");
     }
 
     @ParameterizedTest

@@ -3,6 +3,7 @@ package io.github.scopedgroupauth.runtime;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.scopedgroupauth.runtime.policy.PolicyFormat;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -27,7 +28,7 @@ class PolicyFileTest {
     private static ScopePolicy read(String body, String grants) {
         return PolicyFile.read(
                 bytes(SealedPolicy.seal(body)),
-                grants == null ? Map.of() : Map.of(PolicyFile.CLIENTS_VARIABLE, SealedPolicy.grants(body, grants)));
+                grants == null ? Map.of() : Map.of(PolicyFormat.CLIENTS_VARIABLE, SealedPolicy.grants(body, grants)));
     }
 
     /** Reads a body as the construct deploys it when no client is granted. */
@@ -37,7 +38,7 @@ class PolicyFileTest {
 
     /** Reads exactly these file contents with exactly this variable value. */
     private static ScopePolicy readRaw(String file, String variable) {
-        return PolicyFile.read(bytes(file), Map.of(PolicyFile.CLIENTS_VARIABLE, variable));
+        return PolicyFile.read(bytes(file), Map.of(PolicyFormat.CLIENTS_VARIABLE, variable));
     }
 
     private static byte[] bytes(String text) {
@@ -63,7 +64,7 @@ class PolicyFileTest {
             // when
             ScopePolicy policy = PolicyFile.read(
                     bytes(SealedPolicy.seal(file)),
-                    Map.of(PolicyFile.CLIENTS_VARIABLE, SealedPolicy.grants(file, "*"), "OTHER_VARIABLE", "ignored"));
+                    Map.of(PolicyFormat.CLIENTS_VARIABLE, SealedPolicy.grants(file, "*"), "OTHER_VARIABLE", "ignored"));
 
             // then
             assertThat(policy.groupScopes())
@@ -183,7 +184,7 @@ class PolicyFileTest {
             assertThatThrownBy(() -> readRaw("", "x"))
                     .isInstanceOf(InvalidPolicyException.class)
                     .hasMessage("scoped-group-auth.conf is empty; it must start with 'scoped-group-auth-policy 1'"
-                            + " and end with 'end sha256:<digest>'");
+                            + " and end with 'end crc32c:<checksum>'");
         }
 
         @ParameterizedTest
@@ -380,7 +381,7 @@ class PolicyFileTest {
     @Nested
     class Grants {
 
-        private static final String TIE = SealedPolicy.sha256(GROUPS).substring(0, 16);
+        private static final String TIE = SealedPolicy.crc32c(GROUPS);
         private static final String NOT_SET = "SCOPED_GROUP_AUTH_CLIENTS is not set; set it to '" + TIE + ":*' to let"
                 + " every app client receive managed scopes, or to '" + TIE + ":clientId=numbers' grants";
 
@@ -494,7 +495,7 @@ class PolicyFileTest {
             int offset = HEADER.length() + "group X".length();
             file[offset] = (byte) 0xC3;
 
-            assertThatThrownBy(() -> PolicyFile.read(file, Map.of(PolicyFile.CLIENTS_VARIABLE, "x")))
+            assertThatThrownBy(() -> PolicyFile.read(file, Map.of(PolicyFormat.CLIENTS_VARIABLE, "x")))
                     .isInstanceOf(InvalidPolicyException.class)
                     .hasMessage("scoped-group-auth.conf is not valid UTF-8: byte " + offset + " is malformed; the"
                             + " file must be UTF-8 text as the ScopedGroupAuth construct writes it");
@@ -519,7 +520,7 @@ class PolicyFileTest {
         }
 
         @Test
-        void rejectsFileCutWithinTheDigest() {
+        void rejectsFileCutWithinTheChecksum() {
             assertThatThrownBy(() -> readRaw(sealed.substring(0, sealed.length() - 2) + "\n", tie))
                     .isInstanceOf(InvalidPolicyException.class)
                     .hasMessage(INCOMPLETE);
@@ -538,7 +539,7 @@ class PolicyFileTest {
 
             assertThatThrownBy(() -> readRaw(edited, tie))
                     .isInstanceOf(InvalidPolicyException.class)
-                    .hasMessage("scoped-group-auth.conf does not match the digest on its last line: it was changed"
+                    .hasMessage("scoped-group-auth.conf does not match the checksum on its last line: it was changed"
                             + " after the ScopedGroupAuth construct wrote it; redeploy the function code the"
                             + " construct wrote");
         }
@@ -547,24 +548,24 @@ class PolicyFileTest {
         void rejectsGrantsWrittenForAnotherPolicyFile_ratherThanRetargetingScopeNumbers() {
             // given grants written for a file where number 0 was everyone/*, read with a file where it is admin/*
             String other = HEADER + "group EVERYONE everyone/*\n";
-            String otherTie = SealedPolicy.sha256(other).substring(0, 16);
+            String otherTie = SealedPolicy.crc32c(other);
 
             assertThatThrownBy(() -> readRaw(sealed, SealedPolicy.grants(other, "web=0")))
                     .isInstanceOf(InvalidPolicyException.class)
                     .hasMessage("SCOPED_GROUP_AUTH_CLIENTS was written for policy file '" + otherTie + "', but this"
                             + " function's scoped-group-auth.conf is '"
-                            + SealedPolicy.sha256(GROUPS).substring(0, 16)
+                            + SealedPolicy.crc32c(GROUPS)
                             + "'; scope numbers would name other scopes: deploy the variable and the function code"
                             + " together (redeploy the stack) rather than editing either by hand");
         }
 
         @Test
-        void rejectsGrantsWithoutTheFileDigest() {
+        void rejectsGrantsWithoutTheFileChecksum() {
             assertThatThrownBy(() -> readRaw(sealed, "*"))
                     .isInstanceOf(InvalidPolicyException.class)
-                    .hasMessage("SCOPED_GROUP_AUTH_CLIENTS '*' does not start with the digest of the policy file it"
+                    .hasMessage("SCOPED_GROUP_AUTH_CLIENTS '*' does not start with the checksum of the policy file it"
                             + " numbers; expected '"
-                            + SealedPolicy.sha256(GROUPS).substring(0, 16) + ":' before the"
+                            + SealedPolicy.crc32c(GROUPS) + ":' before the"
                             + " grants: deploy the variable and the function code together (redeploy the stack)");
         }
 
@@ -577,7 +578,7 @@ class PolicyFileTest {
         }
 
         private static final String INCOMPLETE = "scoped-group-auth.conf is incomplete: its last line must be"
-                + " 'end sha256:<64 lowercase hex digits>' followed by a line break, but the file was cut short or"
+                + " 'end crc32c:<8 lowercase hex digits>' followed by a line break, but the file was cut short or"
                 + " edited; redeploy the function code the ScopedGroupAuth construct wrote";
     }
 
@@ -600,7 +601,7 @@ class PolicyFileTest {
             String file = HEADER + "group Équipe-Ünïcødé equipe/read\ndefault equipe/ecrire\n";
             ClassLoader loader = serving(bytes(SealedPolicy.seal(file)));
             Map<String, String> environment = new HashMap<>();
-            environment.put(PolicyFile.CLIENTS_VARIABLE, SealedPolicy.grants(file, "4example7client9id=1"));
+            environment.put(PolicyFormat.CLIENTS_VARIABLE, SealedPolicy.grants(file, "4example7client9id=1"));
 
             // when
             ScopePolicy policy = PolicyFile.load(loader, environment);
@@ -655,7 +656,7 @@ class PolicyFileTest {
             return new ClassLoader(null) {
                 @Override
                 public InputStream getResourceAsStream(String name) {
-                    return PolicyFile.RESOURCE_NAME.equals(name) ? new ByteArrayInputStream(content) : null;
+                    return PolicyFormat.FILE_NAME.equals(name) ? new ByteArrayInputStream(content) : null;
                 }
             };
         }

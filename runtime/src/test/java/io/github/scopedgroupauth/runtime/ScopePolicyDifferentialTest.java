@@ -2,286 +2,255 @@ package io.github.scopedgroupauth.runtime;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.amazonaws.services.lambda.runtime.events.CognitoUserPoolEvent.CallerContext;
+import com.amazonaws.lambda.thirdparty.com.fasterxml.jackson.databind.JsonNode;
+import com.amazonaws.lambda.thirdparty.com.fasterxml.jackson.databind.ObjectMapper;
+import com.amazonaws.lambda.thirdparty.com.fasterxml.jackson.databind.node.ArrayNode;
+import com.amazonaws.lambda.thirdparty.com.fasterxml.jackson.databind.node.ObjectNode;
 import com.amazonaws.services.lambda.runtime.events.CognitoUserPoolPreTokenGenerationEventV2;
-import com.amazonaws.services.lambda.runtime.events.CognitoUserPoolPreTokenGenerationEventV2.AccessTokenGeneration;
-import com.amazonaws.services.lambda.runtime.events.CognitoUserPoolPreTokenGenerationEventV2.GroupConfiguration;
-import com.amazonaws.services.lambda.runtime.events.CognitoUserPoolPreTokenGenerationEventV2.Request;
-import com.amazonaws.services.lambda.runtime.events.CognitoUserPoolPreTokenGenerationEventV2.Response;
+import com.amazonaws.services.lambda.runtime.serialization.PojoSerializer;
+import com.amazonaws.services.lambda.runtime.serialization.factories.JacksonFactory;
 import io.github.scopedgroupauth.runtime.internal.LoggerContext;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.Set;
-import java.util.TreeSet;
-import net.jqwik.api.Arbitraries;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import org.junit.jupiter.api.Test;
 
 /**
- * The array-merging decision against a plain-set model of the specification, on values chosen to collide:
- * scopes and group names that differ only in case, groups with identical scope sets, repeated groups, empty
- * strings and nulls. Also checks that nobody can poison a later decision by writing into the arrays the handler
- * returns or into the event it read.
+ * The decision and the handler against the tests' one model of the specification ({@link PolicyModel}), on
+ * values chosen to collide: scopes and group names that differ only in case or normalization, groups with the
+ * same scopes, repeated groups, empty strings and nulls. The handler is invoked as the Lambda runtime invokes it,
+ * JSON through the runtime's serializer, and each answer is compared with the model exactly.
  */
 class ScopePolicyDifferentialTest {
 
-    private static final List<String> SCOPES =
-            List.of("api/read", "API/read", "api/Read", "api/read2", "a/b", "admin/*", "https://x.example/o.r", "/a/b");
-    private static final List<String> NAMES = List.of("ADMINS", "admins", "Admins", "G", "\u00c4");
-    private static final List<String> CLIENTS = List.of("c0", "C0", "c1");
-    private static final List<String> UNMANAGED = List.of("", "openid", "API/READ", "other/x", " api/read");
-
-    /** A policy as plain collections, and the model's answers. */
-    record Model(Map<String, Set<String>> groups, Set<String> defaults, Map<String, Set<String>> grants) {
-
-        /**
-         * A model whose grants keep only managed scopes, as the policy requires.
-         *
-         * @param grants the grants before that; may be null for none
-         */
-        static Model withGrantsOfManagedScopes(
-                Map<String, Set<String>> groups, Set<String> defaults, Map<String, Set<String>> grants) {
-            Set<String> managed = new Model(groups, defaults, Map.of()).managed();
-            Map<String, Set<String>> managedGrants = new HashMap<>();
-            if (grants != null) {
-                grants.forEach((client, scopes) -> {
-                    Set<String> kept = new HashSet<>(scopes);
-                    kept.retainAll(managed);
-                    managedGrants.put(client, kept);
-                });
-            }
-            return new Model(groups, defaults, managedGrants);
-        }
-
-        ScopePolicy policy() {
-            ScopePolicy.Builder builder =
-                    ScopePolicy.builder().groupScopes(groups).defaultScopes(defaults);
-            grants.forEach(builder::clientGrant);
-            return builder.build();
-        }
-
-        Set<String> managed() {
-            Set<String> managed = new HashSet<>(defaults);
-            groups.values().forEach(managed::addAll);
-            return managed;
-        }
-
-        Set<String> entitled(String clientId, String[] userGroups) {
-            Set<String> entitled = new HashSet<>(defaults);
-            if (userGroups != null) {
-                for (String group : userGroups) {
-                    entitled.addAll(groups.getOrDefault(group, Set.of()));
-                }
-            }
-            if (!grants.isEmpty()) {
-                entitled.retainAll(grants.getOrDefault(clientId, Set.of()));
-            }
-            return entitled;
-        }
-
-        TreeSet<String> toAdd(String clientId, String[] userGroups, String[] requested) {
-            TreeSet<String> add = new TreeSet<>(entitled(clientId, userGroups));
-            add.removeAll(requestedSet(requested));
-            return add;
-        }
-
-        TreeSet<String> toSuppress(String clientId, String[] userGroups, String[] requested) {
-            TreeSet<String> suppress = new TreeSet<>(requestedSet(requested));
-            suppress.retainAll(managed());
-            suppress.removeAll(entitled(clientId, userGroups));
-            return suppress;
-        }
-
-        private static Set<String> requestedSet(String[] requested) {
-            Set<String> set = new HashSet<>();
-            if (requested != null) {
-                for (String scope : requested) {
-                    if (scope != null) {
-                        set.add(scope);
-                    }
-                }
-            }
-            return set;
-        }
-    }
+    private static final PojoSerializer<CognitoUserPoolPreTokenGenerationEventV2> SERIALIZER =
+            JacksonFactory.getInstance().getSerializer(CognitoUserPoolPreTokenGenerationEventV2.class);
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     @Provide
-    Arbitrary<Model> models() {
-        // Few scopes per group from a small pool, so that groups often share or repeat the same scope set.
-        return models(SCOPES, NAMES, CLIENTS, 3, 5);
-    }
-
-    /**
-     * Policies over the given scopes, group names and clients that manage at least one scope: up to two clients
-     * granted some of them, or no grants.
-     */
-    static Arbitrary<Model> models(
-            List<String> scopes, List<String> names, List<String> clients, int scopesPerGroup, int groupCount) {
-        Arbitrary<Set<String>> scopeSet =
-                Arbitraries.of(scopes).set().ofMinSize(1).ofMaxSize(scopesPerGroup);
-        Arbitrary<Map<String, Set<String>>> groups =
-                Arbitraries.maps(Arbitraries.of(names), scopeSet).ofMaxSize(groupCount);
-        Arbitrary<Set<String>> defaults = Arbitraries.of(scopes).set().ofMaxSize(2);
-        Arbitrary<Map<String, Set<String>>> grants = Arbitraries.maps(
-                        Arbitraries.of(clients), Arbitraries.of(scopes).set().ofMaxSize(scopesPerGroup + 1))
-                .ofMaxSize(2)
-                .injectNull(0.5);
-        return Combinators.combine(groups, defaults, grants)
-                .as(Model::withGrantsOfManagedScopes)
-                .filter(model -> !model.managed().isEmpty());
+    Arbitrary<PolicyModel> models() {
+        return PolicyModel.models();
     }
 
     @Provide
     Arbitrary<String> clientIds() {
-        return Arbitraries.of("c0", "C0", "c1", "", "unknown").injectNull(0.1);
+        return PolicyModel.clientIds();
     }
 
     @Provide
-    Arbitrary<String[]> userGroups() {
-        Arbitrary<String> name =
-                Arbitraries.of("ADMINS", "admins", "Admins", "G", "\u00c4", "A\u0308", "", "UNKNOWN", "g");
-        return name.injectNull(0.1).array(String[].class).ofMaxSize(6).injectNull(0.05);
+    Arbitrary<List<String>> userGroups() {
+        return PolicyModel.userGroups();
     }
 
     @Provide
-    Arbitrary<String[]> requested() {
-        Arbitrary<String> scope = Arbitraries.oneOf(Arbitraries.of(SCOPES), Arbitraries.of(UNMANAGED));
-        // Up to 40, so that both ways of searching the requested scopes run: one by one up to 16, sorted above.
-        return scope.injectNull(0.1).array(String[].class).ofMaxSize(40).injectNull(0.05);
+    Arbitrary<List<String>> requested() {
+        return PolicyModel.requestedScopes();
     }
 
     @Property(tries = 2000)
-    void changeAgreesWithThePlainSetModel_andLeavesItsArgumentsAlone(
-            @ForAll("models") Model model,
+    void decideAgreesWithTheModel_andLeavesItsArgumentsAlone(
+            @ForAll("models") PolicyModel model,
             @ForAll("clientIds") String clientId,
-            @ForAll("userGroups") String[] groups,
-            @ForAll("requested") String[] requested) {
+            @ForAll("userGroups") List<String> groups,
+            @ForAll("requested") List<String> requested) {
         ScopePolicy policy = model.policy();
-        String[] groupsBefore = groups == null ? null : groups.clone();
-        String[] requestedBefore = requested == null ? null : requested.clone();
+        List<String> groupsBefore = groups == null ? null : new ArrayList<>(groups);
+        List<String> requestedBefore = requested == null ? null : new ArrayList<>(requested);
 
-        ScopePolicy.Change change = policy.change(clientId, groups, requested);
+        ScopeDecision decision = policy.decide(clientId, groups, requested);
 
-        assertThat(change.toAdd()).containsExactlyElementsOf(model.toAdd(clientId, groups, requested));
-        assertThat(change.toSuppress()).containsExactlyElementsOf(model.toSuppress(clientId, groups, requested));
+        assertThat(decision.scopesToAdd()).containsExactlyElementsOf(model.toAdd(clientId, groups, requested));
+        assertThat(decision.scopesToSuppress())
+                .containsExactlyElementsOf(model.toSuppress(clientId, groups, requested));
+        assertThat(decision.tokenScopes()).containsExactlyElementsOf(model.token(clientId, groups, requested));
+        assertThat(policy.entitledScopes(clientId, groups)).containsExactlyElementsOf(model.entitled(clientId, groups));
+        assertThat(policy.managedScopes()).isEqualTo(model.managed());
         assertThat(groups).isEqualTo(groupsBefore);
         assertThat(requested).isEqualTo(requestedBefore);
-        ScopeDecision decision = policy.decide(
-                clientId,
-                groups == null ? null : Arrays.asList(groups),
-                requested == null ? null : Arrays.asList(requested));
-        assertThat(decision.scopesToAdd()).containsExactly(change.toAdd());
-        assertThat(decision.scopesToSuppress()).containsExactly(change.toSuppress());
     }
 
     @Property(tries = 1000)
-    void writingIntoTheResponseOrTheEvent_changesNoLaterDecision(
-            @ForAll("models") Model model,
+    void theHandlerAnswersAsTheModel_throughTheRuntimeSerializer_evenAfterItsLastAnswerWasOverwritten(
+            @ForAll("models") PolicyModel model,
             @ForAll("clientIds") String clientId,
-            @ForAll("userGroups") String[] groups,
-            @ForAll("requested") String[] requested) {
+            @ForAll("userGroups") List<String> groups,
+            @ForAll("requested") List<String> requested)
+            throws IOException {
         PreTokenGenerationHandler handler = new PreTokenGenerationHandler(model.policy());
-        CognitoUserPoolPreTokenGenerationEventV2 first = event(clientId, copy(groups), copy(requested));
+        CognitoUserPoolPreTokenGenerationEventV2 first =
+                SERIALIZER.fromJson(new ByteArrayInputStream(eventJson(clientId, array(groups), array(requested))));
+        poison(handler.handleRequest(first, new LoggerContext(new CapturingLogger())));
 
-        Response answer = handler.handleRequest(first, new LoggerContext(new CapturingLogger()))
-                .getResponse();
-        poison(answer);
-        poison(first.getRequest().getGroupConfiguration().getGroupsToOverride());
-        poison(first.getRequest().getScopes());
-        Response again = handler.handleRequest(
-                        event(clientId, copy(groups), copy(requested)), new LoggerContext(new CapturingLogger()))
-                .getResponse();
+        JsonNode changes = invokeAsRuntime(handler, eventJson(clientId, array(groups), array(requested)));
 
-        assertThat(scopesToAdd(again)).containsExactlyElementsOf(model.toAdd(clientId, groups, requested));
-        assertThat(scopesToSuppress(again)).containsExactlyElementsOf(model.toSuppress(clientId, groups, requested));
+        assertAsTheModel(model, clientId, array(groups), array(requested), changes);
     }
 
     @Test
-    void theWholeOfOneGroupsScopesAdded_isACopyThatCallersMayOverwrite() {
-        // A repeated group and a grant of everything make the entitled scopes the policy's own array, unmerged.
-        ScopePolicy policy = ScopePolicy.builder()
-                .group("ADMINS", List.of("admin/*", "api/read"))
-                .clientGrant("c0", List.of("admin/*", "api/read"))
-                .build();
-        PreTokenGenerationHandler handler = new PreTokenGenerationHandler(policy);
-
-        Response first = handler.handleRequest(event("c0", new String[] {"ADMINS", "ADMINS"}, null), null)
-                .getResponse();
-        String[] added = first.getClaimsAndScopeOverrideDetails()
-                .getAccessTokenGeneration()
-                .getScopesToAdd();
-        added[0] = "api/write";
-        added[1] = null;
-        Response second = handler.handleRequest(event("c0", new String[] {"ADMINS"}, new String[] {"admin/*"}), null)
-                .getResponse();
-
-        assertThat(scopesToAdd(second)).containsExactly("api/read");
-        assertThat(policy.decide("c0", List.of("ADMINS"), List.of()).scopesToAdd())
-                .containsExactly("admin/*", "api/read");
-        assertThat(policy.groupScopes().get("ADMINS")).containsExactlyInAnyOrder("admin/*", "api/read");
-    }
-
-    private static CognitoUserPoolPreTokenGenerationEventV2 event(String clientId, String[] groups, String[] scopes) {
-        Request request = new Request();
-        request.setGroupConfiguration(new GroupConfiguration(groups == null ? new String[0] : groups, null, null));
-        request.setScopes(scopes == null ? new String[0] : scopes);
-        return CognitoUserPoolPreTokenGenerationEventV2.builder()
-                .withVersion("2")
-                .withTriggerSource("TokenGeneration_HostedAuth")
-                .withCallerContext(new CallerContext(null, clientId))
-                .withRequest(request)
-                .build();
-    }
-
-    private static String[] copy(String[] values) {
-        return values == null ? null : values.clone();
-    }
-
-    private static void poison(Response response) {
-        if (response.getClaimsAndScopeOverrideDetails() == null) {
-            return;
+    void oneHandlerAnsweringFromSeveralThreads_answersEachEventAsIfAlone() throws Exception {
+        // Hash maps, as the model looks up the events' null group names in them.
+        PolicyModel model = new PolicyModel(
+                new HashMap<>(Map.of(
+                        "ADMINS", Set.of("admin/*", "/a/b"),
+                        "G0", Set.of("api/read", "a//b"),
+                        "G1", Set.of("https://x.example/o.r", "api/read"))),
+                Set.of("x/-"),
+                new HashMap<>(Map.of(
+                        "c0",
+                        Set.of("admin/*", "/a/b", "api/read", "x/-"),
+                        "c1",
+                        Set.of("https://x.example/o.r", "a//b"))));
+        PreTokenGenerationHandler handler = new PreTokenGenerationHandler(model.policy());
+        List<String> scopes = new ArrayList<>(PolicyModel.SCOPES);
+        scopes.addAll(PolicyModel.UNMANAGED);
+        int threads = 4;
+        CountDownLatch start = new CountDownLatch(threads);
+        List<Callable<Integer>> callers = new ArrayList<>();
+        for (int t = 0; t < threads; t++) {
+            Random random = new Random(t);
+            callers.add(() -> {
+                start.countDown();
+                start.await();
+                for (int i = 0; i < 300; i++) {
+                    String clientId = PolicyModel.CLIENTS.get(random.nextInt(PolicyModel.CLIENTS.size()));
+                    String[] groups = pick(random, List.of("ADMINS", "G0", "G1", "admins"), random.nextInt(20));
+                    String[] requested = pick(random, scopes, random.nextInt(30));
+                    JsonNode changes = invokeAsRuntime(handler, eventJson(clientId, groups, requested));
+                    assertAsTheModel(model, clientId, groups, requested, changes);
+                }
+                return threads;
+            });
         }
-        AccessTokenGeneration access =
-                response.getClaimsAndScopeOverrideDetails().getAccessTokenGeneration();
-        poison(access.getScopesToAdd());
-        poison(access.getScopesToSuppress());
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            for (Future<Integer> caller : pool.invokeAll(callers)) {
+                assertThat(caller.get()).isEqualTo(threads);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
-    /** Overwrites an array with managed scopes and nulls, as a careless caller or serializer might. */
+    @Test
+    void eventsFarBeyondCognitosQuotas_areAnsweredAsTheModelAnswers() throws IOException {
+        // 10,000 groups (a pool's maximum), a user listed in each ten times (Cognito sends at most 100 groups),
+        // 100,000 requested scopes (an app client may have 50), with repeats and nulls.
+        Map<String, Set<String>> groups = new HashMap<>();
+        for (int i = 0; i < 10_000; i++) {
+            groups.put("G" + i, Set.of("api/s" + i, "api/t" + (i % 50)));
+        }
+        PolicyModel model = new PolicyModel(groups, Set.of("/a/b"), Map.of());
+        String[] userGroups = new String[100_000];
+        for (int i = 0; i < userGroups.length; i++) {
+            userGroups[i] = i % 13 == 0 ? "UNKNOWN" : "G" + (i * 7 % 10_000);
+        }
+        String[] requested = new String[100_000];
+        for (int i = 0; i < requested.length; i++) {
+            requested[i] = i % 11 == 0 ? null : i % 3 == 0 ? "api/s" + (i % 20_000) : "other/" + (i % 30_000);
+        }
+
+        JsonNode changes =
+                invokeAsRuntime(new PreTokenGenerationHandler(model.policy()), eventJson("c0", userGroups, requested));
+
+        assertAsTheModel(model, "c0", userGroups, requested, changes);
+    }
+
+    private static String[] array(List<String> values) {
+        return values == null ? null : values.toArray(new String[0]);
+    }
+
+    private static String[] pick(Random random, List<String> values, int count) {
+        String[] picked = new String[count];
+        for (int i = 0; i < count; i++) {
+            int index = random.nextInt(values.size() + 1);
+            picked[i] = index == values.size() ? null : values.get(index);
+        }
+        return picked;
+    }
+
+    /** A V2 hosted UI event as JSON, with nulls where the arrays hold them and no array where they are null. */
+    private static byte[] eventJson(String clientId, String[] groups, String[] requested) throws IOException {
+        ObjectNode event = JSON.createObjectNode();
+        event.put("version", "2");
+        event.put("triggerSource", "TokenGeneration_HostedAuth");
+        event.putObject("callerContext").put("clientId", clientId);
+        ObjectNode request = event.putObject("request");
+        if (groups != null) {
+            array(request.putObject("groupConfiguration").putArray("groupsToOverride"), groups);
+        }
+        if (requested != null) {
+            array(request.putArray("scopes"), requested);
+        }
+        return JSON.writeValueAsBytes(event);
+    }
+
+    private static void array(ArrayNode node, String[] values) {
+        for (String value : values) {
+            node.add(value);
+        }
+    }
+
+    /** The runtime's serializer in, the handler, the serializer out; the answer's access token changes. */
+    private static JsonNode invokeAsRuntime(PreTokenGenerationHandler handler, byte[] event) throws IOException {
+        CognitoUserPoolPreTokenGenerationEventV2 in = SERIALIZER.fromJson(new ByteArrayInputStream(event));
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        SERIALIZER.toJson(handler.handleRequest(in, new LoggerContext(new CapturingLogger())), out);
+        return JSON.readTree(out.toString(StandardCharsets.UTF_8))
+                .path("response")
+                .path("claimsAndScopeOverrideDetails")
+                .path("accessTokenGeneration");
+    }
+
+    /** Overwrites the answer's arrays and the event's, as a careless caller or serializer might. */
+    private static void poison(CognitoUserPoolPreTokenGenerationEventV2 answered) {
+        if (answered.getResponse().getClaimsAndScopeOverrideDetails() != null) {
+            var access =
+                    answered.getResponse().getClaimsAndScopeOverrideDetails().getAccessTokenGeneration();
+            poison(access.getScopesToAdd());
+            poison(access.getScopesToSuppress());
+        }
+        poison(answered.getRequest().getScopes());
+        if (answered.getRequest().getGroupConfiguration() != null) {
+            poison(answered.getRequest().getGroupConfiguration().getGroupsToOverride());
+        }
+    }
+
     private static void poison(String[] values) {
         for (int i = 0; values != null && i < values.length; i++) {
-            values[i] = i % 2 == 0 ? SCOPES.get(i % SCOPES.size()) : null;
+            values[i] = i % 2 == 0 ? PolicyModel.SCOPES.get(i % PolicyModel.SCOPES.size()) : null;
         }
     }
 
-    private static List<String> scopesToAdd(Response response) {
-        return response.getClaimsAndScopeOverrideDetails() == null
-                        || response.getClaimsAndScopeOverrideDetails()
-                                        .getAccessTokenGeneration()
-                                        .getScopesToAdd()
-                                == null
-                ? List.of()
-                : List.of(response.getClaimsAndScopeOverrideDetails()
-                        .getAccessTokenGeneration()
-                        .getScopesToAdd());
+    private static void assertAsTheModel(
+            PolicyModel model, String clientId, String[] groups, String[] requested, JsonNode changes) {
+        List<String> groupList = groups == null ? null : Arrays.asList(groups);
+        List<String> requestedList = requested == null ? null : Arrays.asList(requested);
+        assertThat(texts(changes.path("scopesToAdd")))
+                .containsExactlyElementsOf(model.toAdd(clientId, groupList, requestedList));
+        assertThat(texts(changes.path("scopesToSuppress")))
+                .containsExactlyElementsOf(model.toSuppress(clientId, groupList, requestedList));
     }
 
-    private static List<String> scopesToSuppress(Response response) {
-        return response.getClaimsAndScopeOverrideDetails() == null
-                        || response.getClaimsAndScopeOverrideDetails()
-                                        .getAccessTokenGeneration()
-                                        .getScopesToSuppress()
-                                == null
-                ? List.of()
-                : List.of(response.getClaimsAndScopeOverrideDetails()
-                        .getAccessTokenGeneration()
-                        .getScopesToSuppress());
+    private static List<String> texts(JsonNode array) {
+        List<String> texts = new ArrayList<>();
+        array.forEach(node -> texts.add(node.asText()));
+        return texts;
     }
 }

@@ -1,34 +1,30 @@
 package io.github.scopedgroupauth.runtime;
 
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
+import java.util.zip.CRC32C;
 
 /**
- * Seals a policy file body as the construct does, computed here independently of {@link PolicyFile}, so the
- * tests check the reader against the contract rather than against itself.
+ * Seals a policy file body as docs/configuration.md describes, computed here independently of {@link PolicyFile},
+ * so the tests check the reader against the contract rather than against itself.
  */
 final class SealedPolicy {
 
     private SealedPolicy() {}
 
-    /** The body followed by its {@code end sha256:<digest>} line. */
+    /** The body followed by its {@code end crc32c:<checksum>} line. */
     static String seal(String body) {
-        return body + "end sha256:" + sha256(body) + "\n";
+        return body + "end crc32c:" + crc32c(body) + "\n";
     }
 
     /** The variable value that ties {@code grants} to the sealed file of this body. */
     static String grants(String body, String grants) {
-        return sha256(body).substring(0, 16) + ":" + grants;
+        return crc32c(body) + ":" + grants;
     }
 
-    static String sha256(String text) {
-        try {
-            return HexFormat.of()
-                    .formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new AssertionError(e);
-        }
+    /** The CRC32C of the body's UTF-8 bytes as 8 lowercase hex digits. */
+    static String crc32c(String body) {
+        CRC32C checksum = new CRC32C();
+        checksum.update(body.getBytes(StandardCharsets.UTF_8));
+        return String.format("%08x", checksum.getValue());
     }
 }

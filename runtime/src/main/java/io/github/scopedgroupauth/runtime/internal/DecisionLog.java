@@ -1,5 +1,6 @@
 package io.github.scopedgroupauth.runtime.internal;
 
+import io.github.scopedgroupauth.runtime.policy.Printable;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -7,8 +8,8 @@ import java.util.Set;
 /**
  * Formats the handler's log lines from values that carry no personal data: trigger source, app client id,
  * group names and scopes. User names, attributes and the event itself are never passed in. Every value is
- * cut to a bounded length and stripped of characters that could forge a log line. Not part of the public
- * API.
+ * cut to a bounded length and escaped with {@link Printable}, so characters that could forge a log line or hide
+ * text in a log viewer show as {@code \}{@code uXXXX}. Not part of the public API.
  */
 public final class DecisionLog {
 
@@ -63,9 +64,9 @@ public final class DecisionLog {
     public String decision() {
         StringBuilder line = new StringBuilder(128);
         line.append("scope decision: trigger=");
-        appendClean(line, triggerSource);
+        appendValue(line, triggerSource);
         line.append(" client=");
-        appendClean(line, clientId);
+        appendValue(line, clientId);
         line.append(" groups=");
         appendList(line, groups);
         line.append(" added=");
@@ -88,7 +89,7 @@ public final class DecisionLog {
         line.append(" not entitled by groups ");
         appendList(line, groups);
         line.append(" on client ");
-        appendClean(line, clientId);
+        appendValue(line, clientId);
         return line.toString();
     }
 
@@ -103,39 +104,13 @@ public final class DecisionLog {
             if (count++ > 0) {
                 line.append(',');
             }
-            appendClean(line, value);
+            appendValue(line, value);
         }
         line.append(']');
     }
 
-    /**
-     * Characters that must not reach a log line from an event: line breaks and controls forge or split lines, and
-     * format characters (bidi overrides, zero-width ones) reorder or hide text in a log viewer. No valid group
-     * name, client id or scope holds any of them.
-     */
-    private static boolean isLineBreakControlOrFormat(char c) {
-        int type = Character.getType(c);
-        return Character.isISOControl(c)
-                || type == Character.LINE_SEPARATOR
-                || type == Character.PARAGRAPH_SEPARATOR
-                || type == Character.FORMAT;
-    }
-
-    /** Appends the value cut and cleaned; printable ASCII, the usual case, is appended as it is. */
-    private static void appendClean(StringBuilder line, String value) {
-        if (value == null) {
-            line.append('-');
-            return;
-        }
-        int end = Math.min(value.length(), MAX_VALUE_LENGTH);
-        int clean = 0;
-        while (clean < end && value.charAt(clean) >= 0x20 && value.charAt(clean) < 0x7F) {
-            clean++;
-        }
-        line.append(value, 0, clean);
-        for (int i = clean; i < end; i++) {
-            char c = value.charAt(i);
-            line.append(isLineBreakControlOrFormat(c) ? '?' : c);
-        }
+    /** Appends the value cut and escaped, so that nothing from an event can end the line or hide in it. */
+    private static void appendValue(StringBuilder line, String value) {
+        line.append(value == null ? "-" : Printable.excerpt(value, MAX_VALUE_LENGTH));
     }
 }

@@ -2,8 +2,10 @@ package io.github.scopedgroupauth.runtime.policy;
 
 import io.github.scopedgroupauth.runtime.InvalidPolicyException;
 import io.github.scopedgroupauth.runtime.ScopePolicy;
+import io.github.scopedgroupauth.runtime.internal.Versions;
 import java.nio.charset.StandardCharsets;
 import java.util.Collection;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -11,6 +13,7 @@ import java.util.SortedSet;
 import java.util.StringJoiner;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.zip.CRC32C;
 
 /**
  * The policy contract, format version {@value #FORMAT_VERSION}: the file {@value #FILE_NAME} that the construct
@@ -19,19 +22,19 @@ import java.util.TreeSet;
  * through it, so there is one implementation to test.
  *
  * <p>The file is UTF-8 text: a header, one {@code group} line per group and an optional {@code default} line,
- * sorted, then a line that seals it with the SHA-256 digest of everything before it:
+ * sorted, then a line that seals it with the CRC32C checksum of everything before it:
  *
  * <pre>
  * # Written by the ScopedGroupAuth construct; read by its pre token generation handler.
  * scoped-group-auth-policy 1
  * group ADMINS admin/*
  * group EVERYONE everyone/*
- * end sha256:&lt;64 lowercase hex digits&gt;
+ * end crc32c:&lt;8 lowercase hex digits&gt;
  * </pre>
  *
- * <p>Every scope the file names is managed and numbered from 0 in ascending {@link String} order. The
- * variable is the first {@value #TIE_LENGTH} hex digits of the file's digest (its tie to the file), a
- * {@code :}, then {@value #ANY_CLIENT} or {@code ;}-separated {@code clientId=numbers} entries, where
+ * <p>The checksum is an integrity check against a file cut short or edited by mistake, not a signature. Every scope
+ * the file names is managed and numbered from 0 in ascending {@link String} order. The variable is the file's
+ * checksum as on its last line (its tie to the file), a {@code :}, then {@value #ANY_CLIENT} or {@code ;}-separated {@code clientId=numbers} entries, where
  * {@code numbers} is {@code *} for every managed scope or a {@code ,}-separated list. The full contract is in
  * {@code docs/configuration.md}.
  */
@@ -47,10 +50,8 @@ public final class PolicyFormat {
     public static final String HEADER = "scoped-group-auth-policy";
     /** The format version written and read. */
     public static final int FORMAT_VERSION = 1;
-    /** How the last line starts; the SHA-256 digest of everything before it follows, in lowercase hex. */
-    public static final String END = "end sha256:";
-    /** How many hex digits of the file's digest start the variable, before a {@code :}. */
-    public static final int TIE_LENGTH = 16;
+    /** How the last line starts; the CRC32C of everything before it follows, as 8 lowercase hex digits. */
+    public static final String END = "end crc32c:";
     /** The grants that let every app client receive every managed scope, or one client every scope. */
     public static final String ANY_CLIENT = "*";
 
@@ -63,16 +64,54 @@ public final class PolicyFormat {
      * A written policy file.
      *
      * @param text the file's text, sealed by its last line
-     * @param tie the first {@value #TIE_LENGTH} hex digits of its digest, which start the grant variable
+     * @param tie the file's checksum as on its last line, which starts the grant variable
+     * @param numberedScopes every managed scope in ascending order, so that scope {@code i} is number {@code i}
      */
-    public record Written(String text, String tie) {}
+    public record Written(String text, String tie, List<String> numberedScopes) {
+
+        /**
+         * Keeps an immutable copy of the numbered scopes.
+         *
+         * @param text the file's text
+         * @param tie the file's checksum
+         * @param numberedScopes the managed scopes in ascending order
+         */
+        public Written {
+            numberedScopes = List.copyOf(numberedScopes);
+        }
+
+        /**
+         * One client's entry in the variable, numbering scopes as this file does.
+         *
+         * @param clientId the app client id, or a token that CloudFormation resolves to it
+         * @param granted the managed scopes the client is granted
+         * @return {@code clientId=*} when it is granted every managed scope, otherwise {@code clientId=i,j,...}
+         * @throws IllegalArgumentException if a granted scope is not managed, which the reader would refuse
+         */
+        public String entry(String clientId, Collection<String> granted) {
+            SortedSet<String> scopes = new TreeSet<>(granted);
+            for (String scope : scopes) {
+                if (!numberedScopes.contains(scope)) {
+                    throw new IllegalArgumentException("client '" + clientId + "' is granted scope '"
+                            + Printable.escape(scope) + "', which the policy file does not number; grant only"
+                            + " managed scopes: " + numberedScopes);
+                }
+            }
+            if (scopes.containsAll(numberedScopes)) {
+                return clientId + "=" + ANY_CLIENT;
+            }
+            StringJoiner numbers = new StringJoiner(",");
+            scopes.forEach(scope -> numbers.add(Integer.toString(numberedScopes.indexOf(scope))));
+            return clientId + "=" + numbers;
+        }
+    }
 
     /**
      * Writes the file for a policy. Sorted, so the same policy always gives the same bytes.
      *
      * @param groupScopes group name to its scopes; names and scopes already valid
      * @param defaultScopes the scopes of every signed-in user; possibly empty
-     * @return the text and its tie
+     * @return the text, its tie and its numbered scopes
      */
     public static Written write(
             Map<String, ? extends Collection<String>> groupScopes, Collection<String> defaultScopes) {
@@ -81,45 +120,23 @@ public final class PolicyFormat {
                 .append(' ')
                 .append(FORMAT_VERSION)
                 .append('\n');
-        new TreeMap<>(groupScopes).forEach((group, scopes) -> line(body, "group " + group, scopes));
+        SortedSet<String> managed = new TreeSet<>(defaultScopes);
+        new TreeMap<>(groupScopes).forEach((group, scopes) -> {
+            line(body, "group " + group, scopes);
+            managed.addAll(scopes);
+        });
         if (!defaultScopes.isEmpty()) {
             line(body, "default", defaultScopes);
         }
-        String digest = sha256(body.toString());
-        return new Written(body + END + digest + "\n", digest.substring(0, TIE_LENGTH));
-    }
-
-    /**
-     * One client's entry in the variable.
-     *
-     * @param clientId the app client id, or a token that CloudFormation resolves to it
-     * @param managedScopes every managed scope in ascending order, as the file numbers them
-     * @param granted the managed scopes the client is granted
-     * @return {@code clientId=*} when it is granted every managed scope, otherwise {@code clientId=i,j,...}
-     * @throws IllegalArgumentException if a granted scope is not managed, which the reader would refuse
-     */
-    public static String entry(String clientId, List<String> managedScopes, Collection<String> granted) {
-        SortedSet<String> scopes = new TreeSet<>(granted);
-        for (String scope : scopes) {
-            if (!managedScopes.contains(scope)) {
-                throw new IllegalArgumentException("client '" + clientId + "' is granted scope '"
-                        + Printable.escape(scope) + "', which the policy file does not number; grant only managed"
-                        + " scopes: " + managedScopes);
-            }
-        }
-        if (scopes.containsAll(managedScopes)) {
-            return clientId + "=" + ANY_CLIENT;
-        }
-        StringJoiner numbers = new StringJoiner(",");
-        scopes.forEach(scope -> numbers.add(Integer.toString(managedScopes.indexOf(scope))));
-        return clientId + "=" + numbers;
+        String checksum = crc32c(body.toString());
+        return new Written(body + END + checksum + "\n", checksum, List.copyOf(managed));
     }
 
     /**
      * The variable's value.
      *
      * @param tie the tie of the file it numbers, from {@link #write}
-     * @param entries the clients' entries from {@link #entry}; none lets every client receive every managed
+     * @param entries the clients' entries from {@link Written#entry}; none lets every client receive every managed
      *     scope
      * @return the value
      */
@@ -130,7 +147,7 @@ public final class PolicyFormat {
     /**
      * The variable's grants, after the tie.
      *
-     * @param entries the clients' entries from {@link #entry}
+     * @param entries the clients' entries from {@link Written#entry}
      * @return {@value #ANY_CLIENT} for no entries, otherwise the entries separated by {@code ;}
      */
     public static String grants(List<String> entries) {
@@ -166,7 +183,10 @@ public final class PolicyFormat {
         file.append('\n');
     }
 
-    static String sha256(String text) {
-        return Sha256.hex(text.getBytes(StandardCharsets.UTF_8));
+    /** The CRC32C of the text's UTF-8 bytes as 8 lowercase hex digits: the seal of a file and its tie. */
+    static String crc32c(String text) {
+        CRC32C checksum = new CRC32C();
+        checksum.update(text.getBytes(StandardCharsets.UTF_8));
+        return HexFormat.of().toHexDigits((int) checksum.getValue());
     }
 }

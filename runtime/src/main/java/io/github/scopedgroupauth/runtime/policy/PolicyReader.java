@@ -6,8 +6,7 @@ import static io.github.scopedgroupauth.runtime.policy.PolicyFormat.END;
 import static io.github.scopedgroupauth.runtime.policy.PolicyFormat.FILE_NAME;
 import static io.github.scopedgroupauth.runtime.policy.PolicyFormat.FORMAT_VERSION;
 import static io.github.scopedgroupauth.runtime.policy.PolicyFormat.HEADER;
-import static io.github.scopedgroupauth.runtime.policy.PolicyFormat.TIE_LENGTH;
-import static io.github.scopedgroupauth.runtime.policy.PolicyFormat.sha256;
+import static io.github.scopedgroupauth.runtime.policy.PolicyFormat.crc32c;
 
 import io.github.scopedgroupauth.runtime.InvalidPolicyException;
 import io.github.scopedgroupauth.runtime.ScopePolicy;
@@ -30,9 +29,8 @@ import java.util.TreeSet;
 final class PolicyReader {
 
     // No regular expressions, lambdas or String.format on the success path: this runs in every cold start, where
-    // setting those up costs more than reading a small file. Splitting on one plain character takes String.split's
-    // fast path, which compiles no pattern.
-    private static final int DIGEST_LENGTH = 64;
+    // setting those up costs more than reading a small file. Splitting on one plain character compiles no pattern.
+    private static final int CHECKSUM_LENGTH = 8;
 
     private PolicyReader() {}
 
@@ -41,7 +39,7 @@ final class PolicyReader {
         ScopePolicy.Builder policy = ScopePolicy.builder();
         SortedSet<String> managed = readDirectives(sealed.body(), policy);
         for (Map.Entry<String, List<String>> grant : parseGrants(
-                        environment.get(CLIENTS_VARIABLE), sealed.digest(), new ArrayList<>(managed))
+                        environment.get(CLIENTS_VARIABLE), sealed.checksum(), new ArrayList<>(managed))
                 .entrySet()) {
             policy.clientGrant(grant.getKey(), grant.getValue());
         }
@@ -76,30 +74,30 @@ final class PolicyReader {
         return text;
     }
 
-    /** The text before the last line, and its SHA-256 digest in lowercase hex. */
-    private record Sealed(String body, String digest) {}
+    /** The text before the last line, and its CRC32C in lowercase hex. */
+    private record Sealed(String body, String checksum) {}
 
-    /** Checks the last line's digest against everything before it. */
+    /** Checks the last line's checksum against everything before it. */
     private static Sealed unseal(String text) {
         if (text.isEmpty()) {
             throw new InvalidPolicyException(FILE_NAME + " is empty; it must start with '" + HEADER + " "
-                    + FORMAT_VERSION + "' and end with '" + END + "<digest>'");
+                    + FORMAT_VERSION + "' and end with '" + END + "<checksum>'");
         }
         int lastLine = text.endsWith("\n") ? text.lastIndexOf('\n', text.length() - 2) + 1 : -1;
         String seal = lastLine < 0 ? "" : text.substring(lastLine, text.length() - 1);
-        if (!seal.startsWith(END) || !isLowercaseHexDigest(seal.substring(END.length()))) {
+        if (!seal.startsWith(END) || !isLowercaseHexChecksum(seal.substring(END.length()))) {
             throw new InvalidPolicyException(FILE_NAME + " is incomplete: its last line must be '" + END
-                    + "<64 lowercase hex digits>' followed by a line break, but the file was cut short or edited;"
+                    + "<8 lowercase hex digits>' followed by a line break, but the file was cut short or edited;"
                     + " redeploy the function code the ScopedGroupAuth construct wrote");
         }
         String body = text.substring(0, lastLine);
-        String digest = sha256(body);
-        if (!digest.equals(seal.substring(END.length()))) {
-            throw new InvalidPolicyException(FILE_NAME + " does not match the digest on its last line: it was"
+        String checksum = crc32c(body);
+        if (!checksum.equals(seal.substring(END.length()))) {
+            throw new InvalidPolicyException(FILE_NAME + " does not match the checksum on its last line: it was"
                     + " changed after the ScopedGroupAuth construct wrote it; redeploy the function code the"
                     + " construct wrote");
         }
-        return new Sealed(body, digest);
+        return new Sealed(body, checksum);
     }
 
     /** Reads the header and the directives into the builder, and returns every scope they name. */
@@ -168,8 +166,8 @@ final class PolicyReader {
         return FILE_NAME + " line " + number + ": ";
     }
 
-    private static boolean isLowercaseHexDigest(String value) {
-        if (value.length() != DIGEST_LENGTH) {
+    private static boolean isLowercaseHexChecksum(String value) {
+        if (value.length() != CHECKSUM_LENGTH) {
             return false;
         }
         for (int i = 0; i < value.length(); i++) {
@@ -207,8 +205,7 @@ final class PolicyReader {
         }
     }
 
-    private static Map<String, List<String>> parseGrants(String variable, String fileDigest, List<String> numbered) {
-        String tie = fileDigest.substring(0, TIE_LENGTH);
+    private static Map<String, List<String>> parseGrants(String variable, String tie, List<String> numbered) {
         if (variable == null || variable.isBlank()) {
             throw new InvalidPolicyException(String.format(
                     "%s is not set; set it to '%s:%s' to let every app client"
@@ -219,7 +216,7 @@ final class PolicyReader {
         int colon = value.indexOf(':');
         if (colon < 0) {
             throw new InvalidPolicyException(String.format(
-                    "%s '%s' does not start with the digest of the policy"
+                    "%s '%s' does not start with the checksum of the policy"
                             + " file it numbers; expected '%s:' before the grants: deploy the variable and the function"
                             + " code together (redeploy the stack)",
                     CLIENTS_VARIABLE, Printable.excerpt(value), tie));

@@ -1,7 +1,9 @@
 package io.github.scopedgroupauth.runtime.policy;
 
+import java.util.HexFormat;
+
 /**
- * Makes a value safe to quote in an error message: every character that is invisible or breaks a line
+ * Makes a value safe to quote in an error message or a log line: every character that is invisible or breaks a line
  * (controls, format characters such as the byte-order mark, separators other than the plain space,
  * surrogates, private-use and unassigned code points) is written as a {@code \}{@code uXXXX} escape, so it
  * shows instead of hiding, forging a line or driving a terminal; letters of any script stay readable.
@@ -10,6 +12,8 @@ public final class Printable {
 
     /** Enough of a value from a file or an event to recognise it; the rest is only counted. */
     static final int EXCERPT_LENGTH = 120;
+
+    private static final HexFormat HEX = HexFormat.of().withUpperCase();
 
     private Printable() {}
 
@@ -32,7 +36,19 @@ public final class Printable {
      * @return the escaped excerpt, or {@code null} written out for a null value
      */
     public static String excerpt(String value) {
-        return value == null ? "null" : escape(value, EXCERPT_LENGTH);
+        return excerpt(value, EXCERPT_LENGTH);
+    }
+
+    /**
+     * The value escaped as by {@link #escape}, cut after {@code maxLength} characters and followed by how many
+     * more there were.
+     *
+     * @param value the value; may be null
+     * @param maxLength how many characters of the value to keep
+     * @return the escaped excerpt, or {@code null} written out for a null value
+     */
+    public static String excerpt(String value, int maxLength) {
+        return value == null ? "null" : escape(value, maxLength);
     }
 
     private static String escape(String value, int maxLength) {
@@ -41,7 +57,7 @@ public final class Printable {
         for (int i = 0; i < end; i++) {
             char c = value.charAt(i);
             if (isHidden(c)) {
-                escaped.append(String.format("\\u%04X", (int) c));
+                escaped.append("\\u").append(HEX.toHexDigits(c));
             } else {
                 escaped.append(c);
             }

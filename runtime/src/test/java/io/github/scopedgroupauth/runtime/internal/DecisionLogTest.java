@@ -35,22 +35,24 @@ class DecisionLogTest {
     }
 
     @Test
-    void replacesControlCharacters_withQuestionMarks() {
-        DecisionLog log = new DecisionLog("a\nb", "c\rd\u0000", List.of("e\tf\u001b[31m"), List.of(), List.of());
+    void escapesControlAndFormatCharacters_asPrintableEscapes() {
+        DecisionLog log =
+                new DecisionLog("a\nb", "c\rd\u0000", List.of("e\tf\u001b[31m", "\u202eg\u200b"), List.of(), List.of());
 
         assertThat(log.decision())
-                .isEqualTo("scope decision: trigger=a?b client=c?d? groups=[e?f?[31m] added=[] suppressed=[]");
+                .isEqualTo("scope decision: trigger=a\\u000Ab client=c\\u000Dd\\u0000"
+                        + " groups=[e\\u0009f\\u001B[31m,\\u202Eg\\u200B] added=[] suppressed=[]");
     }
 
     @Test
-    void cutsEachValueTo256Characters() {
+    void cutsEachValueTo256Characters_andCountsTheRest() {
         String longGroup = "G".repeat(300);
 
-        DecisionLog log = new DecisionLog("t", "x".repeat(257), List.of(longGroup), List.of(), List.of());
+        DecisionLog log = new DecisionLog("t", "x".repeat(256), List.of(longGroup), List.of(), List.of());
 
         assertThat(log.decision())
                 .isEqualTo("scope decision: trigger=t client=" + "x".repeat(256) + " groups=[" + "G".repeat(256)
-                        + "] added=[] suppressed=[]");
+                        + "... (44 more characters)] added=[] suppressed=[]");
     }
 
     @Test

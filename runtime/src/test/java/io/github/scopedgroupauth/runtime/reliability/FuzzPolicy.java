@@ -1,20 +1,17 @@
 package io.github.scopedgroupauth.runtime.reliability;
 
-import io.github.scopedgroupauth.runtime.ScopePolicy;
-import java.util.Collection;
-import java.util.HashSet;
+import io.github.scopedgroupauth.runtime.PolicyModel;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 
 /**
- * A policy for fuzzing, held as plain tables so that the test computes entitlements itself instead of asking
- * {@link ScopePolicy}: scopes share prefixes and identifiers, one default scope, and optionally client grants
- * (one client granted most scopes, one granted a single scope, every other client nothing).
+ * The two policies the fuzz and soak tests apply, as {@link PolicyModel}s so that every answer is checked against
+ * the model, and the values their events carry: scopes share prefixes and identifiers, one default scope, and
+ * optionally client grants (one client granted most scopes, one granted a single scope, every other client
+ * nothing).
  */
-record FuzzPolicy(
-        Map<String, Set<String>> groupScopes, Set<String> defaultScopes, Map<String, Set<String>> clientGrants) {
+final class FuzzPolicy {
 
     static final String WEB_CLIENT = "web-client";
     static final String PARTNER_CLIENT = "partner-client";
@@ -28,10 +25,10 @@ record FuzzPolicy(
     private static final Set<String> DEFAULTS = Set.of("profile/read");
 
     /** Every client may carry every managed scope. */
-    static final FuzzPolicy OPEN = new FuzzPolicy(GROUPS, DEFAULTS, Map.of());
+    static final PolicyModel OPEN = new PolicyModel(GROUPS, DEFAULTS, Map.of());
 
     /** Only the two granted clients may carry managed scopes, each its own. */
-    static final FuzzPolicy GRANTED = new FuzzPolicy(
+    static final PolicyModel GRANTED = new PolicyModel(
             GROUPS,
             DEFAULTS,
             Map.of(
@@ -67,35 +64,5 @@ record FuzzPolicy(
             "email",
             "aws.cognito.signin.user.admin");
 
-    /** The policy the handler under test applies, built from the same tables through the public builder. */
-    ScopePolicy scopePolicy() {
-        ScopePolicy.Builder builder =
-                ScopePolicy.builder().groupScopes(groupScopes).defaultScopes(defaultScopes);
-        clientGrants.forEach(builder::clientGrant);
-        return builder.build();
-    }
-
-    /** Every scope a group or the defaults name. */
-    Set<String> managedScopes() {
-        Set<String> managed = new HashSet<>(defaultScopes);
-        groupScopes.values().forEach(managed::addAll);
-        return managed;
-    }
-
-    /**
-     * What a user in these groups may carry on this client: the groups' scopes and the defaults, cut to the
-     * client's grant when there are grants (nothing for a client without one).
-     */
-    Set<String> entitledScopes(String clientId, Collection<String> groups) {
-        Set<String> entitled = new TreeSet<>(defaultScopes);
-        for (String group : groups) {
-            if (group != null) {
-                entitled.addAll(groupScopes.getOrDefault(group, Set.of()));
-            }
-        }
-        if (!clientGrants.isEmpty()) {
-            entitled.retainAll(clientGrants.getOrDefault(clientId == null ? "" : clientId, Set.of()));
-        }
-        return entitled;
-    }
+    private FuzzPolicy() {}
 }

@@ -6,6 +6,7 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.events.CognitoUserPoolPreTokenGenerationEventV2;
 import com.amazonaws.services.lambda.runtime.serialization.PojoSerializer;
 import com.amazonaws.services.lambda.runtime.serialization.factories.JacksonFactory;
+import io.github.scopedgroupauth.runtime.PolicyModel;
 import io.github.scopedgroupauth.runtime.PreTokenGenerationHandler;
 import io.github.scopedgroupauth.runtime.UnsupportedEventVersionException;
 import java.io.ByteArrayInputStream;
@@ -16,14 +17,13 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
-import java.util.TreeSet;
 
 /**
  * One invocation as the Lambda Java runtime makes it (JSON through the serializer it uses for Cognito events,
  * the handler, JSON back), and the checks on its outcome: the handler throws nothing but
  * {@link UnsupportedEventVersionException}, and that exactly when the version is not {@code 2} or {@code 3};
- * the response holds only access token scope changes; and the access token Cognito would issue carries every
- * entitled scope and no managed scope beyond them.
+ * the response holds only access token scope changes; and those are exactly the model's ({@link PolicyModel}), so
+ * the access token Cognito would issue carries every entitled scope and no managed scope beyond them.
  */
 final class RuntimeRoundTrip {
 
@@ -46,12 +46,12 @@ final class RuntimeRoundTrip {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Set<String> SUPPORTED_VERSIONS = Set.of("2", "3");
 
-    private final FuzzPolicy policy;
+    private final PolicyModel model;
     private final PreTokenGenerationHandler handler;
 
-    RuntimeRoundTrip(FuzzPolicy policy) {
-        this.policy = policy;
-        this.handler = new PreTokenGenerationHandler(policy.scopePolicy());
+    RuntimeRoundTrip(PolicyModel model) {
+        this.model = model;
+        this.handler = new PreTokenGenerationHandler(model.policy());
     }
 
     /**
@@ -107,30 +107,23 @@ final class RuntimeRoundTrip {
             check(response.isEmpty(), "a client-credentials event gets an empty response", input);
             return Outcome.MACHINE_TOKEN;
         }
-        Set<String> token = issuedScopes(requested, details.path("accessTokenGeneration"));
-        Set<String> entitled = policy.entitledScopes(clientId, groups);
-        Set<String> allowed = new TreeSet<>(entitled);
-        requested.stream()
-                .filter(scope -> scope != null && !policy.managedScopes().contains(scope))
-                .forEach(allowed::add);
+        JsonNode accessToken = details.path("accessTokenGeneration");
+        List<String> added = texts(accessToken.path("scopesToAdd"));
+        List<String> suppressed = texts(accessToken.path("scopesToSuppress"));
+        List<String> expectedAdded = List.copyOf(model.toAdd(clientId, groups, requested));
+        List<String> expectedSuppressed = List.copyOf(model.toSuppress(clientId, groups, requested));
+        check(added.equals(expectedAdded), "added " + added + " as the model's " + expectedAdded, input);
         check(
-                allowed.containsAll(token),
-                "token " + token + " within requested-unmanaged and entitled " + allowed,
+                suppressed.equals(expectedSuppressed),
+                "suppressed " + suppressed + " as the model's " + expectedSuppressed,
                 input);
-        check(token.containsAll(entitled), "token " + token + " holds every entitled scope " + entitled, input);
         return Outcome.DECIDED;
     }
 
-    /**
-     * The access token's scopes as Cognito applies the response: the requested scopes, plus the added ones,
-     * minus the suppressed ones (suppression wins over addition).
-     */
-    static Set<String> issuedScopes(List<String> requested, JsonNode accessTokenGeneration) {
-        Set<String> token = new TreeSet<>();
-        requested.stream().filter(scope -> scope != null).forEach(token::add);
-        accessTokenGeneration.path("scopesToAdd").forEach(scope -> token.add(scope.asText()));
-        accessTokenGeneration.path("scopesToSuppress").forEach(scope -> token.remove(scope.asText()));
-        return token;
+    private static List<String> texts(JsonNode array) {
+        List<String> texts = new ArrayList<>();
+        array.forEach(node -> texts.add(node.asText()));
+        return texts;
     }
 
     private static boolean supported(String version) {

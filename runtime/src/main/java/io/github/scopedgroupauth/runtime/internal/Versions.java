@@ -1,4 +1,4 @@
-package io.github.scopedgroupauth.runtime.policy;
+package io.github.scopedgroupauth.runtime.internal;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -6,7 +6,7 @@ import java.io.UncheckedIOException;
 import java.util.Optional;
 import java.util.Properties;
 
-/** Reads a {@code version} that the build wrote into a properties file next to a class. */
+/** Reads a {@code version} that the build wrote into a properties file next to a class. Not part of the public API. */
 public final class Versions {
 
     private Versions() {}
