@@ -124,12 +124,12 @@ public class Fixture {
     }
 
     /**
-     * The function's properties whose grant variable is the policy file's digest prefix followed by the given
+     * The function's properties whose grant variable is the policy file's checksum followed by the given
      * parts: client id references and their {@code =…;} grants.
      */
     static Map<String, Object> functionWithGrants(Object... parts) {
         List<Object> joined = new ArrayList<>();
-        joined.add(Match.stringLikeRegexp("[0-9a-f]{16}:"));
+        joined.add(Match.stringLikeRegexp("[0-9a-f]{8}:"));
         joined.addAll(List.of(parts));
         return Map.of(
                 "Environment",

@@ -62,11 +62,11 @@ class PolicyContractTest {
         String s3Key = (String) ((Map<?, ?>) properties().get("Code")).get("S3Key");
         code = Path.of(assembly.getDirectory()).resolve("asset." + s3Key.replace(".zip", ""));
         String clients = Substitution.resolve(
-                environment().get(PolicyFile.CLIENTS_VARIABLE),
+                environment().get(PolicyFormat.CLIENTS_VARIABLE),
                 Map.of("PoolWeb", "web-client-id", "PoolMobile", "mobile-client-id"));
         policy = PolicyFile.read(
-                Files.readAllBytes(code.resolve(PolicyFile.RESOURCE_NAME)),
-                Map.of(PolicyFile.CLIENTS_VARIABLE, clients));
+                Files.readAllBytes(code.resolve(PolicyFormat.FILE_NAME)),
+                Map.of(PolicyFormat.CLIENTS_VARIABLE, clients));
     }
 
     @Test
@@ -85,7 +85,7 @@ class PolicyContractTest {
                         + "group AUDITORS https://api.example.com/audit.read\n"
                         + "group EVERYONE everyone/*\n"
                         + "default everyone/ping\n"
-                        + "end sha256:");
+                        + "end crc32c:");
     }
 
     @Test

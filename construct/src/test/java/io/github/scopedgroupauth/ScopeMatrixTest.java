@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.scopedgroupauth.runtime.PolicyFile;
+import io.github.scopedgroupauth.runtime.policy.PolicyFormat;
 import io.github.scopedgroupauth.runtime.ScopePolicy;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -346,10 +347,10 @@ class ScopeMatrixTest {
                 (Map<String, Object>) ((Map<String, Object>) properties.get("Environment")).get("Variables");
         return PolicyFile.read(
                 Files.readAllBytes(
-                        assembly.resolve("asset." + s3Key.replace(".zip", "")).resolve(PolicyFile.RESOURCE_NAME)),
+                        assembly.resolve("asset." + s3Key.replace(".zip", "")).resolve(PolicyFormat.FILE_NAME)),
                 Map.of(
-                        PolicyFile.CLIENTS_VARIABLE,
-                        Substitution.resolve(variables.get(PolicyFile.CLIENTS_VARIABLE), clientIds)));
+                        PolicyFormat.CLIENTS_VARIABLE,
+                        Substitution.resolve(variables.get(PolicyFormat.CLIENTS_VARIABLE), clientIds)));
     }
 
     @Test

@@ -153,7 +153,7 @@ class ScopedGroupAuthTest {
                                 "Variables",
                                 Map.of(
                                         "SCOPED_GROUP_AUTH_CLIENTS",
-                                        Match.stringLikeRegexp("[0-9a-f]{16}:\\*"),
+                                        Match.stringLikeRegexp("[0-9a-f]{8}:\\*"),
                                         "JAVA_TOOL_OPTIONS",
                                         "-XX:+TieredCompilation -XX:TieredStopAtLevel=1"))));
         template.hasResourceProperties("AWS::Logs::LogGroup", Map.of("RetentionInDays", 90));

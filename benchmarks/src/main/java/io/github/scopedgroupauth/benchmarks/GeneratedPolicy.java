@@ -45,7 +45,7 @@ final class GeneratedPolicy {
     static Map<String, String> environment(int groups, boolean clientGrants) {
         List<String> entries = clientGrants ? List.of(CLIENT_ID + "=*", "2other0client5id=0,1") : List.of();
         return Map.of(
-                PolicyFile.CLIENTS_VARIABLE,
+                PolicyFormat.CLIENTS_VARIABLE,
                 PolicyFormat.variable(written(groups).tie(), entries));
     }
 

@@ -1,6 +1,5 @@
 package io.github.scopedgroupauth.benchmarks;
 
-import io.github.scopedgroupauth.runtime.PolicyFile;
 import io.github.scopedgroupauth.runtime.policy.PolicyFormat;
 import java.io.File;
 import java.io.IOException;
@@ -52,7 +51,7 @@ public final class InitBenchmark {
                     ? PolicyFormat.write(
                             Map.of("ADMINS", List.of("admin/*"), "EVERYONE", List.of("everyone/*")), List.of())
                     : GeneratedPolicy.written(Integer.parseInt(name));
-            Files.writeString(directory.resolve(PolicyFile.RESOURCE_NAME), written.text(), StandardCharsets.UTF_8);
+            Files.writeString(directory.resolve(PolicyFormat.FILE_NAME), written.text(), StandardCharsets.UTF_8);
             variables.put(name, PolicyFormat.variable(written.tie(), List.of()));
         }
         try {
@@ -91,7 +90,7 @@ public final class InitBenchmark {
         builder.environment().put("AWS_LAMBDA_INITIALIZATION_TYPE", "on-demand");
         builder.environment().put("AWS_LAMBDA_LOG_LEVEL", "WARN");
         if (variable != null) {
-            builder.environment().put(PolicyFile.CLIENTS_VARIABLE, variable);
+            builder.environment().put(PolicyFormat.CLIENTS_VARIABLE, variable);
         }
         builder.redirectErrorStream(true);
         Process process = builder.start();

@@ -37,7 +37,7 @@ public final class ClientGrants {
 
     private final UserPool pool;
     private final List<String> managedScopes;
-    private final String policyTie;
+    private final PolicyFormat.Written policyFile;
     private final Function<String, Optional<String>> boundScope;
     private final Map<String, Grant> grantsByPath = new LinkedHashMap<>();
 
@@ -46,18 +46,19 @@ public final class ClientGrants {
      *
      * @param pool the user pool whose clients may be granted
      * @param managedScopes every managed scope in ascending order, as the policy file numbers them
-     * @param policyTie the prefix of the policy file's digest that ties the variable to that file
+     * @param policyFile the written policy file, whose tie and numbering the variable uses; null to render no
+     *     variable
      * @param boundScope a managed scope as the token {@code OAuthScope.resourceServer} makes of it, once its
      *     resource server exists, so a client that already allows it that way does not list it twice
      */
     public ClientGrants(
             UserPool pool,
             Collection<String> managedScopes,
-            String policyTie,
+            PolicyFormat.Written policyFile,
             Function<String, Optional<String>> boundScope) {
         this.pool = pool;
         this.managedScopes = List.copyOf(managedScopes);
-        this.policyTie = policyTie;
+        this.policyFile = policyFile;
         this.boundScope = boundScope;
     }
 
@@ -70,7 +71,7 @@ public final class ClientGrants {
      * @return grants for checking only
      */
     static ClientGrants beforeResourceServers(UserPool pool, Collection<String> managedScopes) {
-        return new ClientGrants(pool, managedScopes, "", scope -> Optional.empty());
+        return new ClientGrants(pool, managedScopes, null, scope -> Optional.empty());
     }
 
     /**
@@ -282,7 +283,7 @@ public final class ClientGrants {
      */
     public String environmentValue() {
         return Lazy.uncachedString(
-                context -> PolicyFormat.variable(policyTie, entries(grant -> grant.client.getUserPoolClientId())));
+                context -> PolicyFormat.variable(policyFile.tie(), entries(grant -> grant.client.getUserPoolClientId())));
     }
 
     /**
@@ -313,7 +314,7 @@ public final class ClientGrants {
      * @return the estimated length
      */
     public int estimatedEnvironmentLength() {
-        return policyTie.length() + 1 + estimatedGrantsLength();
+        return policyFile.tie().length() + 1 + estimatedGrantsLength();
     }
 
     private int estimatedGrantsLength() {
@@ -325,7 +326,7 @@ public final class ClientGrants {
         List<String> entries = new ArrayList<>();
         grantsByPath
                 .values()
-                .forEach(grant -> entries.add(PolicyFormat.entry(clientId.apply(grant), managedScopes, grant.scopes)));
+                .forEach(grant -> entries.add(policyFile.entry(clientId.apply(grant), grant.scopes)));
         return entries;
     }
 

@@ -3,7 +3,7 @@ package io.github.scopedgroupauth.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.scopedgroupauth.runtime.policy.PolicyFormat;
-import io.github.scopedgroupauth.runtime.policy.Versions;
+import io.github.scopedgroupauth.runtime.internal.Versions;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 

@@ -3,7 +3,6 @@ package io.github.scopedgroupauth.examples.e2e;
 import io.github.scopedgroupauth.benchmarks.InitTimingHandler;
 import io.github.scopedgroupauth.benchmarks.Samples;
 import io.github.scopedgroupauth.benchmarks.TrivialHandler;
-import io.github.scopedgroupauth.runtime.PolicyFile;
 import io.github.scopedgroupauth.runtime.PreTokenGenerationHandler;
 import io.github.scopedgroupauth.runtime.policy.PolicyFormat;
 import java.io.IOException;
@@ -58,7 +57,7 @@ public final class ColdStartBenchmark {
             Path trivialCode = trivialCode(root, lambdaJar);
             Map<String, String> extra = profiling();
             Map<String, String> environment = new LinkedHashMap<>(extra);
-            environment.put(PolicyFile.CLIENTS_VARIABLE, clientsVariable());
+            environment.put(PolicyFormat.CLIENTS_VARIABLE, clientsVariable());
             LambdaFunction scoped =
                     LambdaFunction.of(scopedCode, SCOPED, environment).withLogLevel("WARN");
             LambdaFunction trivial =
@@ -186,7 +185,7 @@ public final class ColdStartBenchmark {
         Path code = Files.createDirectories(root.resolve("scoped"));
         Files.createDirectories(code.resolve("lib"));
         Files.copy(lambdaJar, code.resolve("lib").resolve(lambdaJar.getFileName()));
-        Files.writeString(code.resolve(PolicyFile.RESOURCE_NAME), recipePolicy().text(), StandardCharsets.UTF_8);
+        Files.writeString(code.resolve(PolicyFormat.FILE_NAME), recipePolicy().text(), StandardCharsets.UTF_8);
         copyClass(code, InitTimingHandler.class);
         return code;
     }

@@ -123,7 +123,7 @@ class RuntimeInterfaceClientTest {
                         "policy file edited after the construct wrote it",
                         POLICY.replace("group EVERYONE everyone/*", "group EVERYONE admin/*"),
                         CLIENTS,
-                        "scoped-group-auth.conf does not match the digest on its last line: it was changed after the"
+                        "scoped-group-auth.conf does not match the checksum on its last line: it was changed after the"
                                 + " ScopedGroupAuth construct wrote it; redeploy the function code the construct"
                                 + " wrote"),
                 Arguments.of(

@@ -82,7 +82,7 @@ class SynthesizedExampleEndToEndTest {
         assertThat(properties.get("Runtime")).isEqualTo("java21");
         assertThat(function.timeout()).isEqualTo(Duration.ofSeconds(5));
         assertThat(function.snapStart()).isTrue();
-        assertThat(function.environment().get("SCOPED_GROUP_AUTH_CLIENTS")).matches("[0-9a-f]{16}:webclient123=\\*");
+        assertThat(function.environment().get("SCOPED_GROUP_AUTH_CLIENTS")).matches("[0-9a-f]{8}:webclient123=\\*");
     }
 
     @Test
