@@ -37,7 +37,7 @@ public final class SnapStartPriming implements Resource {
     public static final String INITIALIZATION_TYPE_VARIABLE = "AWS_LAMBDA_INITIALIZATION_TYPE";
     /** The initialization type of a SnapStart snapshot. */
     public static final String SNAP_START = "snap-start";
-    /** Enough rounds to load every class on the path and let the JIT see it; a few milliseconds in all. */
+    /** Enough rounds to load every class on the path and run each of its methods many times; a few milliseconds in all. */
     static final int ROUNDS = 200;
 
     private final RequestHandler<CognitoUserPoolPreTokenGenerationEventV2, CognitoUserPoolPreTokenGenerationEventV2>
@@ -92,7 +92,7 @@ public final class SnapStartPriming implements Resource {
      * @param policy the policy to prime for
      * @return a new event; no personal data
      */
-    public static CognitoUserPoolPreTokenGenerationEventV2 syntheticEvent(ScopePolicy policy) {
+    static CognitoUserPoolPreTokenGenerationEventV2 syntheticEvent(ScopePolicy policy) {
         String[] names = policy.groupScopes().keySet().toArray(new String[0]);
         Arrays.sort(names);
         List<String> groups = names.length == 0 ? List.of() : List.of(names[0]);
