@@ -88,8 +88,7 @@ public class ScopedGroupAuth extends Construct {
         this.plan = config.plan();
         this.groups = new Groups(this, userPool, config.pool(), plan).define(config.createGroups());
         this.resourceServers = new ResourceServers(this, userPool, config.pool(), plan).define();
-        this.grants = new ClientGrants(
-                userPool, plan.managedScopes(), config.policyFile(), this::boundScope);
+        this.grants = new ClientGrants(userPool, plan.managedScopes(), config.policyFile(), this::boundScope);
         this.trigger = TriggerFunction.define(
                 this, config.function(), config.policyFile().text(), grants);
         trigger.attach(this, userPool, config.lambdaVersion());

@@ -282,8 +282,8 @@ public final class ClientGrants {
      * @return a lazy string
      */
     public String environmentValue() {
-        return Lazy.uncachedString(
-                context -> PolicyFormat.variable(policyFile.tie(), entries(grant -> grant.client.getUserPoolClientId())));
+        return Lazy.uncachedString(context ->
+                PolicyFormat.variable(policyFile.tie(), entries(grant -> grant.client.getUserPoolClientId())));
     }
 
     /**
@@ -324,9 +324,7 @@ public final class ClientGrants {
 
     private List<String> entries(Function<Grant, String> clientId) {
         List<String> entries = new ArrayList<>();
-        grantsByPath
-                .values()
-                .forEach(grant -> entries.add(policyFile.entry(clientId.apply(grant), grant.scopes)));
+        grantsByPath.values().forEach(grant -> entries.add(policyFile.entry(clientId.apply(grant), grant.scopes)));
         return entries;
     }
 

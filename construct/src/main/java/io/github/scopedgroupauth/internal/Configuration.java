@@ -1,8 +1,8 @@
 package io.github.scopedgroupauth.internal;
 
 import io.github.scopedgroupauth.ScopedGroupAuthProps;
-import io.github.scopedgroupauth.runtime.policy.PolicyFormat;
 import io.github.scopedgroupauth.runtime.internal.Versions;
+import io.github.scopedgroupauth.runtime.policy.PolicyFormat;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;

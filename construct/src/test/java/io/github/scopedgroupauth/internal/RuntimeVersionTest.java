@@ -2,8 +2,8 @@ package io.github.scopedgroupauth.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.scopedgroupauth.runtime.policy.PolicyFormat;
 import io.github.scopedgroupauth.runtime.internal.Versions;
+import io.github.scopedgroupauth.runtime.policy.PolicyFormat;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
