@@ -44,10 +44,14 @@ public final class Printable {
      * more there were.
      *
      * @param value the value; may be null
-     * @param maxLength how many characters of the value to keep
+     * @param maxLength how many characters of the value to keep; not negative
      * @return the escaped excerpt, or {@code null} written out for a null value
+     * @throws IllegalArgumentException if {@code maxLength} is negative
      */
     public static String excerpt(String value, int maxLength) {
+        if (maxLength < 0) {
+            throw new IllegalArgumentException("maxLength is " + maxLength + "; keep 0 or more characters");
+        }
         return value == null ? "null" : escape(value, maxLength);
     }
 
