@@ -233,7 +233,7 @@ class RuntimeInterfaceClientTest {
     @ValueSource(booleans = {true, false})
     void primesDecisionsBeforeTheSnapshot_onlyWhenStartedAsSnapStart(boolean snapStart, @TempDir Path logs)
             throws IOException {
-        // given: class loading is logged; ScopePolicy$Change is first loaded when the handler decides, and the
+        // given: class loading is logged; ScopeDecision is first loaded when the handler decides, and the
         // runtime serializer's PropertySerializerMap when it first writes an object as JSON
         Path classLog = logs.resolve("classes.log");
         Map<String, String> environment = new HashMap<>(CLIENTS);
@@ -251,7 +251,7 @@ class RuntimeInterfaceClientTest {
             assertThat(lambda.runtimeApi().initErrors()).isEmpty();
         }
         String loaded = Files.readString(classLog);
-        assertThat(loaded.contains(" io.github.scopedgroupauth.runtime.ScopePolicy$Change "))
+        assertThat(loaded.contains(" io.github.scopedgroupauth.runtime.ScopeDecision "))
                 .as("decisions made before any event")
                 .isEqualTo(snapStart);
         assertThat(
