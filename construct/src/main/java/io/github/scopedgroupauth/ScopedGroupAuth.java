@@ -102,11 +102,8 @@ public class ScopedGroupAuth extends Construct {
         config.clients().forEach(client -> addGrant(client, plan.managedScopes(), GrantKind.EVERY_SCOPE));
         warnAboutResourceServerQuota(config.pool());
         CaseCollisions.warn(this, plan);
-        // Registered last, so that the checks know what the app defined before; the matrix is written only for a
-        // configuration that passed them.
-        LateChecks late = new LateChecks(this, config, grants);
-        SynthReports reports = SynthReports.register(this, late::problems, grants.description(), this::scopeMatrix);
-        late.register(reports::writeProblems);
+        // Registered last, so that the checks know what the app defined before.
+        registerSynthesisSteps(config);
     }
 
     /** Builds a {@link ScopedGroupAuth} in the CDK Java manner: {@code Builder.create(scope, id)...build()}. */
@@ -421,6 +418,21 @@ public class ScopedGroupAuth extends Construct {
         // One dependency per resource server, not per scope: each is a call into the CDK.
         new TreeSet<>(scopes.stream().map(ScopeSyntax::identifier).toList())
                 .forEach(identifier -> client.getNode().addDependency(resourceServers.get(identifier)));
+    }
+
+    /**
+     * The checks that run at synthesis, and the reports written then: the validation only reports, and the
+     * scope matrix is written only for a configuration that passed the checks.
+     */
+    private void registerSynthesisSteps(Configuration config) {
+        LateChecks late = new LateChecks(this, config, grants);
+        SynthReports reports = SynthReports.register(
+                this,
+                trigger.function().getNode().getDefaultChild(),
+                late::problems,
+                grants.description(),
+                this::scopeMatrix);
+        late.register(reports::writeProblems);
     }
 
     private SortedSet<String> scopesOf(String groupName) {

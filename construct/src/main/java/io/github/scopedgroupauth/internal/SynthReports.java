@@ -16,6 +16,10 @@ import software.constructs.IConstruct;
  * name the granted clients, and the scope matrix files. A read-only aspect does it, since a validation only
  * reports; it runs after the aspects that change the app, and writes the files only when the late checks find
  * no problem. The construct's validation reports a file that could not be written.
+ *
+ * <p>The aspect is added to a construct without children, so that it is called once: an aspect is called for
+ * every construct below the one it is added to, each call a jsii callback, and thousands of callbacks within
+ * one synthesis overflow the jsii bridge's stack.
  */
 public final class SynthReports implements IAspect {
 
@@ -40,6 +44,7 @@ public final class SynthReports implements IAspect {
      * Adds the reports to a construct, as a read-only aspect.
      *
      * @param construct the ScopedGroupAuth construct
+     * @param leaf a construct of the ScopedGroupAuth construct that has no children, to add the aspect to
      * @param lateProblems the late checks, run at synthesis
      * @param description the version description
      * @param matrix the construct's scope matrix, as of synthesis
@@ -47,11 +52,12 @@ public final class SynthReports implements IAspect {
      */
     public static SynthReports register(
             Construct construct,
+            IConstruct leaf,
             Supplier<List<String>> lateProblems,
             VersionDescription description,
             Supplier<ScopeMatrix> matrix) {
         SynthReports reports = new SynthReports(construct, lateProblems, description, matrix);
-        Aspects.of(construct)
+        Aspects.of(leaf)
                 .add(
                         reports,
                         AspectOptions.builder()
@@ -61,15 +67,12 @@ public final class SynthReports implements IAspect {
     }
 
     /**
-     * Warns and writes when visiting the construct itself; its children need nothing.
+     * Warns and writes, once per synthesis.
      *
-     * @param node a construct of the ScopedGroupAuth subtree
+     * @param node the construct the aspect is added to
      */
     @Override
     public void visit(IConstruct node) {
-        if (node != construct) {
-            return;
-        }
         if (!description.fits()) {
             Annotations.of(construct)
                     .addWarningV2(
