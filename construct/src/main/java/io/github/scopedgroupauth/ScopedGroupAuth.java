@@ -1,8 +1,10 @@
 package io.github.scopedgroupauth;
 
+import io.github.scopedgroupauth.internal.BoundScopes;
 import io.github.scopedgroupauth.internal.CaseCollisions;
-import io.github.scopedgroupauth.internal.ClientGrants;
 import io.github.scopedgroupauth.internal.Configuration;
+import io.github.scopedgroupauth.internal.GrantKind;
+import io.github.scopedgroupauth.internal.Grants;
 import io.github.scopedgroupauth.internal.Groups;
 import io.github.scopedgroupauth.internal.LateChecks;
 import io.github.scopedgroupauth.internal.PoolInspection;
@@ -10,22 +12,20 @@ import io.github.scopedgroupauth.internal.Problems;
 import io.github.scopedgroupauth.internal.ResourceServers;
 import io.github.scopedgroupauth.internal.ScopeMatrixFiles;
 import io.github.scopedgroupauth.internal.ScopePlan;
+import io.github.scopedgroupauth.internal.SynthReports;
 import io.github.scopedgroupauth.internal.TriggerFunction;
 import io.github.scopedgroupauth.runtime.policy.ScopeSyntax;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.SortedSet;
 import java.util.TreeSet;
 import software.amazon.awscdk.Annotations;
 import software.amazon.awscdk.services.cognito.IUserPoolGroup;
 import software.amazon.awscdk.services.cognito.LambdaVersion;
 import software.amazon.awscdk.services.cognito.OAuthScope;
-import software.amazon.awscdk.services.cognito.ResourceServerScope;
 import software.amazon.awscdk.services.cognito.UserPool;
 import software.amazon.awscdk.services.cognito.UserPoolClient;
 import software.amazon.awscdk.services.cognito.UserPoolResourceServer;
@@ -66,9 +66,9 @@ public class ScopedGroupAuth extends Construct {
     private final ScopePlan plan;
     private final Map<String, IUserPoolGroup> groups;
     private final Map<String, UserPoolResourceServer> resourceServers;
-    private final ClientGrants grants;
+    private final BoundScopes boundScopes;
+    private final Grants grants;
     private final TriggerFunction trigger;
-    private final Map<String, Optional<String>> boundScopes = new HashMap<>();
 
     /**
      * Defines the groups, resource servers, client grants and trigger.
@@ -87,17 +87,22 @@ public class ScopedGroupAuth extends Construct {
         this.userPool = config.userPool();
         this.plan = config.plan();
         this.groups = new Groups(this, userPool, config.pool(), plan).define(config.createGroups());
-        this.resourceServers = new ResourceServers(this, userPool, config.pool(), plan).define();
-        this.grants = new ClientGrants(userPool, plan.managedScopes(), config.policyFile(), this::boundScope);
+        ResourceServers.Defined servers = new ResourceServers(this, userPool, config.pool(), plan).define();
+        this.resourceServers = servers.byIdentifier();
+        this.boundScopes = servers.boundScopes();
+        this.grants = Grants.of(userPool, plan.managedScopes(), boundScopes, config.policyFile());
         this.trigger = TriggerFunction.define(
-                this, config.function(), config.policyFile().text(), grants);
+                this,
+                config.function(),
+                config.policyFile().text(),
+                grants.variable().value(),
+                grants.description().value());
         trigger.attach(this, userPool, config.lambdaVersion());
-        config.clients().forEach(client -> addGrant(client, plan.managedScopes(), false));
+        config.clients().forEach(client -> addGrant(client, plan.managedScopes(), GrantKind.EVERY_SCOPE));
         warnAboutResourceServerQuota(config.pool());
         CaseCollisions.warn(this, plan);
-        // Registered last, so that the checks know what the app defined before; the matrix is written only for a
-        // configuration that passed them.
-        new LateChecks(this, config, grants).register(() -> ScopeMatrixFiles.write(this, scopeMatrix()));
+        // Registered last, so that the checks know what the app defined before.
+        registerSynthesisSteps(config);
     }
 
     /** Builds a {@link ScopedGroupAuth} in the CDK Java manner: {@code Builder.create(scope, id)...build()}. */
@@ -326,7 +331,7 @@ public class ScopedGroupAuth extends Construct {
     public List<OAuthScope> oauthScopesFor(String groupName) {
         List<OAuthScope> scopes = new ArrayList<>();
         for (String scope : scopesOf(groupName)) {
-            scopes.add(OAuthScope.custom(boundScope(scope).orElseThrow()));
+            scopes.add(OAuthScope.custom(boundScopes.token(scope)));
         }
         return Collections.unmodifiableList(scopes);
     }
@@ -343,7 +348,7 @@ public class ScopedGroupAuth extends Construct {
      *     every managed scope with no group check; name the scopes with {@link #grant(UserPoolClient, List)})
      */
     public void grant(UserPoolClient client) {
-        grant(client, List.copyOf(plan.managedScopes()), false);
+        grant(client, List.copyOf(plan.managedScopes()), GrantKind.EVERY_SCOPE);
     }
 
     /**
@@ -359,7 +364,7 @@ public class ScopedGroupAuth extends Construct {
      *     if a scope is null or not managed, or if the client would allow more than 50 scopes
      */
     public void grant(UserPoolClient client, List<String> scopes) {
-        grant(client, scopes, true);
+        grant(client, scopes, GrantKind.NAMED_SCOPES);
     }
 
     /**
@@ -375,8 +380,8 @@ public class ScopedGroupAuth extends Construct {
                 getNode().getPath(),
                 plan.groupScopes(),
                 plan.defaultScopes(),
-                grants.grantedScopes(),
-                grants.machineClientScopes());
+                grants.registry().grantedScopes(),
+                grants.machines().scopes());
     }
 
     /**
@@ -400,35 +405,33 @@ public class ScopedGroupAuth extends Construct {
         return ScopeMatrixFiles.jsonFileName(this);
     }
 
-    private void grant(UserPoolClient client, List<String> scopes, boolean named) {
+    private void grant(UserPoolClient client, List<String> scopes, GrantKind kind) {
         Problems problems = new Problems();
-        grants.check("`grant` for client", client, scopes, named, problems);
+        problems.addAll(grants.checks().problems("`grant` for client", client, scopes, kind));
         problems.throwIfAny(getNode().getPath());
-        addGrant(client, scopes, named);
+        addGrant(client, scopes, kind);
     }
 
-    private void addGrant(UserPoolClient client, Collection<String> scopes, boolean named) {
-        grants.add(client, scopes, named);
+    private void addGrant(UserPoolClient client, Collection<String> scopes, GrantKind kind) {
+        grants.registry().add(client, scopes, kind);
         // One dependency per resource server, not per scope: each is a call into the CDK.
         new TreeSet<>(scopes.stream().map(ScopeSyntax::identifier).toList())
                 .forEach(identifier -> client.getNode().addDependency(resourceServers.get(identifier)));
     }
 
     /**
-     * A managed scope as the token {@code OAuthScope.resourceServer} makes of it with its resource server, made
-     * once per scope: every grant and every resolution of a client's scopes asks for it, and each would otherwise
-     * cost three calls into the CDK.
+     * The checks that run at synthesis, and the reports written then: the validation only reports, and the
+     * scope matrix is written only for a configuration that passed the checks.
      */
-    private Optional<String> boundScope(String scope) {
-        return boundScopes.computeIfAbsent(
-                scope,
-                key -> Optional.of(OAuthScope.resourceServer(
-                                resourceServers.get(ScopeSyntax.identifier(key)),
-                                ResourceServerScope.Builder.create()
-                                        .scopeName(ScopeSyntax.name(key))
-                                        .scopeDescription(plan.description(key))
-                                        .build())
-                        .getScopeName()));
+    private void registerSynthesisSteps(Configuration config) {
+        LateChecks late = new LateChecks(this, config, grants);
+        SynthReports reports = SynthReports.register(
+                this,
+                trigger.function().getNode().getDefaultChild(),
+                late::problems,
+                grants.description(),
+                this::scopeMatrix);
+        late.register(reports::writeProblems);
     }
 
     private SortedSet<String> scopesOf(String groupName) {

@@ -2,13 +2,20 @@ package io.github.scopedgroupauth;
 
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import software.amazon.awscdk.App;
 import software.amazon.awscdk.CfnParameter;
 import software.amazon.awscdk.Stack;
+import software.amazon.awscdk.assertions.Match;
+import software.amazon.awscdk.assertions.Template;
 import software.amazon.awscdk.services.cognito.CfnUserPoolClient;
+import software.amazon.awscdk.services.cognito.OAuthFlows;
+import software.amazon.awscdk.services.cognito.OAuthScope;
+import software.amazon.awscdk.services.cognito.OAuthSettings;
 import software.amazon.awscdk.services.cognito.UserPool;
 import software.amazon.awscdk.services.cognito.UserPoolClient;
 import software.amazon.awscdk.services.cognito.UserPoolClientOptions;
@@ -21,6 +28,10 @@ import software.amazon.awscdk.services.cognito.UserPoolClientOptions;
 class ClientGrantAttackTest {
 
     private static final String MACHINE = "'Test/Pool/Machine' uses the client credentials flow";
+    private static final String MACHINE_BEYOND_GRANT = "app client 'Test/Pool/Machine' uses the client credentials"
+            + " flow and allows the managed scopes [admin/*] beyond its grant [everyone/*], so its machine-to-machine"
+            + " tokens carry them with no user and no group check: if that is meant, add them to its grant with"
+            + " auth.grant(client, scopes), otherwise remove them from the client";
 
     @Test
     void failsSynth_whenAGrantedClientIsSwitchedToClientCredentialsAfterTheConstruct() {
@@ -80,12 +91,115 @@ class ClientGrantAttackTest {
     void failsSynth_whenAMachineClientDefinedBeforeTheConstructAllowsAManagedScopeWithoutAGrant() {
         // given a machine client that lists admin/* itself, defined before the construct and never granted
         Fixture given = new Fixture();
-        given.machineClient(List.of(software.amazon.awscdk.services.cognito.OAuthScope.custom("admin/*")));
+        given.machineClient(List.of(OAuthScope.custom("admin/*")));
         given.auth().clients(List.of(given.web)).build();
 
         assertThatThrownBy(() -> given.app.synth())
                 .hasMessageContaining("app client 'Test/Pool/Machine' uses the client credentials flow and allows"
                         + " the managed scopes [admin/*] without a grant");
+    }
+
+    @Test
+    void failsSynth_whenAGrantedMachineClientAllowsManagedScopesBeyondItsGrant() {
+        // given a machine client that allows admin/* and everyone/* itself, granted only everyone/*
+        Fixture given = new Fixture();
+        ScopedGroupAuth auth = given.auth().build();
+        UserPoolClient machine =
+                given.machineClient(List.of(OAuthScope.custom("admin/*"), OAuthScope.custom("everyone/*")));
+        auth.grant(machine, List.of("everyone/*"));
+
+        // when / then: refused as the same client without a grant is, naming the scopes beyond the grant
+        assertThatThrownBy(() -> given.app.synth()).hasMessageContaining(MACHINE_BEYOND_GRANT);
+    }
+
+    @Test
+    void failsSynth_whenAGrantedMachineClientAllowsAManagedScopeBeyondItsGrant_throughOauthScopesFor() {
+        // given a machine client that allows admin/* bound to its resource server, granted only everyone/*
+        Fixture given = new Fixture();
+        ScopedGroupAuth auth = given.auth().build();
+        List<OAuthScope> both = new ArrayList<>(auth.oauthScopesFor("ADMINS"));
+        both.addAll(auth.oauthScopesFor("EVERYONE"));
+        UserPoolClient machine = given.machineClient(both);
+        auth.grant(machine, List.of("everyone/*"));
+
+        assertThatThrownBy(() -> given.app.synth()).hasMessageContaining(MACHINE_BEYOND_GRANT);
+    }
+
+    @Test
+    void synthesizesAGrantedMachineClient_thatAllowsOnlyItsGrantedScopes() {
+        // given a machine client that allows everyone/* through oauthScopesFor, granted everyone/*
+        Fixture given = new Fixture();
+        ScopedGroupAuth auth = given.auth().build();
+        UserPoolClient machine = given.machineClient(auth.oauthScopesFor("EVERYONE"));
+        auth.grant(machine, List.of("everyone/*"));
+
+        // when / then: nothing beyond the grant, so nothing to refuse; the scope is listed once
+        given.template()
+                .hasResourceProperties(
+                        "AWS::Cognito::UserPoolClient",
+                        Map.of(
+                                "AllowedOAuthFlows",
+                                List.of("client_credentials"),
+                                "AllowedOAuthScopes",
+                                List.of(Map.of(
+                                        "Fn::Join",
+                                        List.of(
+                                                "",
+                                                List.of(
+                                                        Map.of(
+                                                                "Ref",
+                                                                Match.stringLikeRegexp("AuthResourceServereveryone.*")),
+                                                        "/*"))))));
+    }
+
+    @Test
+    void failsSynth_whenAMachineClientInAnotherStackAllowsAManagedScopeWithoutAGrant() {
+        // given the pool and the construct in stack Test, and a machine client of the pool in stack Other that
+        // allows admin/* through oauthScopesFor, made after the construct
+        Fixture given = new Fixture();
+        ScopedGroupAuth auth = given.auth().clients(List.of(given.web)).build();
+        machineClientIn(new Stack(given.app, "Other"), given.pool, auth.oauthScopesFor("ADMINS"));
+
+        // when / then: checked as a machine client of the pool's own stack is
+        assertThatThrownBy(() -> given.app.synth())
+                .hasMessageContaining("app client 'Other/Machine' uses the client credentials flow and allows"
+                        + " the managed scopes [admin/*] without a grant, so its machine-to-machine tokens carry them"
+                        + " with no user and no group check");
+    }
+
+    @Test
+    void failsSynth_whenAMachineClientInAnotherStackDefinedBeforeTheConstructAllowsAManagedScope() {
+        // given a machine client of the pool in stack Other, listing admin/* itself, defined before the construct
+        Fixture given = new Fixture();
+        machineClientIn(new Stack(given.app, "Other"), given.pool, List.of(OAuthScope.custom("admin/*")));
+        given.auth().clients(List.of(given.web)).build();
+
+        assertThatThrownBy(() -> given.app.synth())
+                .hasMessageContaining("app client 'Other/Machine' uses the client credentials flow and allows"
+                        + " the managed scopes [admin/*] without a grant");
+    }
+
+    @Test
+    void synthesizesAMachineClientInAnotherStack_thatAllowsNoManagedScope() {
+        Fixture given = new Fixture();
+        Stack other = new Stack(given.app, "Other");
+        machineClientIn(other, given.pool, List.of(OAuthScope.custom("reports/read")));
+        given.auth().clients(List.of(given.web)).build();
+
+        Template.fromStack(other)
+                .hasResourceProperties(
+                        "AWS::Cognito::UserPoolClient", Map.of("AllowedOAuthScopes", List.of("reports/read")));
+    }
+
+    private static void machineClientIn(Stack stack, UserPool pool, List<OAuthScope> scopes) {
+        UserPoolClient.Builder.create(stack, "Machine")
+                .userPool(pool)
+                .generateSecret(true)
+                .oAuth(OAuthSettings.builder()
+                        .flows(OAuthFlows.builder().clientCredentials(true).build())
+                        .scopes(scopes)
+                        .build())
+                .build();
     }
 
     @Test

@@ -115,8 +115,7 @@ class ScopeMatrixTest {
         UserPoolClient machine = given.machineClient(auth.oauthScopesFor("ADMINS"));
         auth.grant(machine, List.of("everyone/*"));
 
-        given.app.synth();
-
+        // then: the matrix shows what its tokens would carry; synthesis refuses admin/* beyond the grant
         assertThat(auth.scopeMatrix().machineScopes("Test/Pool/Machine")).containsExactly("admin/*", "everyone/*");
     }
 
@@ -231,6 +230,18 @@ class ScopeMatrixTest {
         assertThat(Files.readString(written, StandardCharsets.UTF_8))
                 .isEqualTo(auth.scopeMatrix().toMarkdown());
         Files.delete(victim);
+    }
+
+    @Test
+    void validatingTheConstruct_writesNoFile_becauseAValidationOnlyReports() {
+        Fixture given = new Fixture();
+        ScopedGroupAuth auth = given.auth().clients(List.of(given.web)).build();
+
+        List<String> problems = auth.getNode().validate();
+
+        assertThat(problems).isEmpty();
+        assertThat(Path.of(given.app.getOutdir()).resolve(auth.getScopeMatrixMarkdownFile()))
+                .doesNotExist();
     }
 
     @Test

@@ -19,6 +19,11 @@ final class ClientSettings {
     private final CfnUserPoolClient cfn;
     private final Stack stack;
 
+    /**
+     * The settings of a client's L1 resource.
+     *
+     * @param cfn the client's L1 resource
+     */
     ClientSettings(CfnUserPoolClient cfn) {
         this.cfn = cfn;
         this.stack = Stack.of(cfn);
@@ -26,6 +31,11 @@ final class ClientSettings {
 
     static ClientSettings of(UserPoolClient client) {
         return new ClientSettings((CfnUserPoolClient) client.getNode().getDefaultChild());
+    }
+
+    /** The client's stack, in which its settings are resolved. */
+    Stack stack() {
+        return stack;
     }
 
     /** The path users know the client by: its L2's, when it was defined through the L2. */
@@ -39,33 +49,46 @@ final class ClientSettings {
     /**
      * What stops granting this client scopes, phrased to follow the client's name.
      *
-     * @param everyScope whether the client would be granted every managed scope without naming them
+     * @param kind what the client is granted
      * @param managedScopes every managed scope, to name them in a message
      * @return the problem, or empty
      */
-    Optional<String> problem(boolean everyScope, List<String> managedScopes) {
-        return problem(everyScope, managedScopes, true);
+    Optional<String> problem(GrantKind kind, List<String> managedScopes) {
+        return oauthProblem().or(this::allowedScopesProblem).or(() -> flowsProblem(kind, managedScopes));
     }
 
     /**
-     * What stops granting this client scopes, optionally without resolving its allowed scopes.
+     * What stops granting this client scopes, for a client whose allowed scopes are still the list its grant
+     * set: that list is readable, and resolving it would resolve every granted scope.
      *
-     * @param everyScope whether the client would be granted every managed scope without naming them
+     * @param kind what the client is granted
      * @param managedScopes every managed scope, to name them in a message
-     * @param checkAllowedScopes whether to check that the allowed scopes are not a deploy-time list
      * @return the problem, or empty
      */
-    Optional<String> problem(boolean everyScope, List<String> managedScopes, boolean checkAllowedScopes) {
+    Optional<String> problemKeepingGrantedScopes(GrantKind kind, List<String> managedScopes) {
+        return oauthProblem().or(() -> flowsProblem(kind, managedScopes));
+    }
+
+    private Optional<String> oauthProblem() {
         if (Boolean.FALSE.equals(stack.resolve(cfn.getAllowedOAuthFlowsUserPoolClient()))) {
             return Optional.of("has OAuth disabled (disableOAuth); a client can only be granted scopes with OAuth"
                     + " enabled: remove disableOAuth or do not grant this client");
         }
-        if (checkAllowedScopes && allowedScopesAreDeployTimeList()) {
+        return Optional.empty();
+    }
+
+    private Optional<String> allowedScopesProblem() {
+        if (resolvedAllowedScopes().isEmpty()) {
             return Optional.of("has allowed OAuth scopes given as a deploy-time token, a list known only at"
                     + " deployment; ScopedGroupAuth adds its scopes to a list it can read: give the client its"
                     + " scopes as plain values");
         }
-        if (!everyScope) {
+        return Optional.empty();
+    }
+
+    /** A client granted every managed scope must not issue machine tokens, which carry them all. */
+    private Optional<String> flowsProblem(GrantKind kind, List<String> managedScopes) {
+        if (kind == GrantKind.NAMED_SCOPES) {
             return Optional.empty();
         }
         Optional<List<?>> flows = flows();
@@ -102,10 +125,6 @@ final class ClientSettings {
             return Optional.of(List.of());
         }
         return scopes instanceof List ? Optional.of((List<?>) scopes) : Optional.empty();
-    }
-
-    private boolean allowedScopesAreDeployTimeList() {
-        return resolvedAllowedScopes().isEmpty();
     }
 
     /** The flows, or empty if they (or one of them) are a deploy-time token. */

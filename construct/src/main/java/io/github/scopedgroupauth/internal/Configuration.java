@@ -73,9 +73,9 @@ public record Configuration(
                 : Collections.unmodifiableList(new ArrayList<>(props.getClients()));
         // Without managed scopes there is nothing to grant; the empty map is the one problem worth reporting.
         if (!plan.managedScopes().isEmpty()) {
-            ClientGrants firstGrants = ClientGrants.beforeResourceServers(userPool, plan.managedScopes());
-            clients.forEach(
-                    client -> firstGrants.check("`clients` entry", client, plan.managedScopes(), false, problems));
+            GrantChecks checks = GrantChecks.beforeAnyGrant(userPool, plan.managedScopes());
+            clients.forEach(client -> problems.addAll(
+                    checks.problems("`clients` entry", client, plan.managedScopes(), GrantKind.EVERY_SCOPE)));
         }
         checkRuntimeVersion(problems);
         problems.throwIfAny(construct.getNode().getPath());

@@ -21,12 +21,12 @@ public final class Problems {
     }
 
     /**
-     * Whether any problem was recorded.
+     * Records problems.
      *
-     * @return true if there is at least one
+     * @param messages what is wrong, each naming the property and the value, and how to fix it
      */
-    public boolean any() {
-        return !messages.isEmpty();
+    public void addAll(List<String> messages) {
+        this.messages.addAll(messages);
     }
 
     /**

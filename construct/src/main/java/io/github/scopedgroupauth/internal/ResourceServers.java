@@ -2,6 +2,7 @@ package io.github.scopedgroupauth.internal;
 
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -12,6 +13,7 @@ import java.util.SortedSet;
 import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.services.cognito.CfnUserPoolResourceServer;
 import software.amazon.awscdk.services.cognito.CfnUserPoolResourceServer.ResourceServerScopeTypeProperty;
+import software.amazon.awscdk.services.cognito.OAuthScope;
 import software.amazon.awscdk.services.cognito.ResourceServerScope;
 import software.amazon.awscdk.services.cognito.UserPool;
 import software.amazon.awscdk.services.cognito.UserPoolResourceServer;
@@ -77,22 +79,40 @@ public final class ResourceServers {
     }
 
     /**
+     * The resource servers of a plan, and each managed scope as the token {@code OAuthScope.resourceServer}
+     * makes of it with its server, which app clients list to depend on the server.
+     *
+     * @param byIdentifier identifier to resource server, sorted by identifier
+     * @param boundScopes the managed scopes' bound tokens
+     */
+    public record Defined(Map<String, UserPoolResourceServer> byIdentifier, BoundScopes boundScopes) {}
+
+    /**
      * Defines or completes every resource server. Call only after {@link #check} found no problem.
      *
-     * @return identifier to resource server, sorted by identifier
+     * @return the resource servers and the bound tokens of their managed scopes
      */
-    public Map<String, UserPoolResourceServer> define() {
+    public Defined define() {
         Map<String, UserPoolResourceServer> servers = new LinkedHashMap<>();
+        Map<String, String> tokens = new HashMap<>();
         plan.scopeNamesByIdentifier().forEach((identifier, names) -> {
             Optional<CfnUserPoolResourceServer> existing = inspection.existingResourceServer(identifier);
-            servers.put(
-                    identifier,
-                    existing.isPresent() ? complete(existing.get(), identifier, names) : create(identifier, names));
+            List<ResourceServerScope> scopes = scopes(identifier, names);
+            UserPoolResourceServer server =
+                    existing.isPresent() ? complete(existing.get(), identifier, names) : create(identifier, scopes);
+            servers.put(identifier, server);
+            // One token per scope, made once: every grant and every resolution of a client's scopes uses it.
+            List<String> ordered = List.copyOf(names);
+            for (int i = 0; i < ordered.size(); i++) {
+                tokens.put(
+                        identifier + "/" + ordered.get(i),
+                        OAuthScope.resourceServer(server, scopes.get(i)).getScopeName());
+            }
         });
-        return Collections.unmodifiableMap(servers);
+        return new Defined(Collections.unmodifiableMap(servers), new BoundScopes(tokens));
     }
 
-    private UserPoolResourceServer create(String identifier, SortedSet<String> names) {
+    private List<ResourceServerScope> scopes(String identifier, SortedSet<String> names) {
         List<ResourceServerScope> scopes = new ArrayList<>();
         for (String name : names) {
             scopes.add(ResourceServerScope.Builder.create()
@@ -100,6 +120,10 @@ public final class ResourceServers {
                     .scopeDescription(plan.description(identifier + "/" + name))
                     .build());
         }
+        return scopes;
+    }
+
+    private UserPoolResourceServer create(String identifier, List<ResourceServerScope> scopes) {
         return new UserPoolResourceServer(
                 scope,
                 ConstructIds.of("ResourceServer", identifier),

@@ -107,10 +107,12 @@ public record TriggerFunction(Function function, String functionName, Alias alia
      * @param scope the ScopedGroupAuth construct
      * @param settings the function's settings
      * @param policyFile the text of the policy file to package with the function code
-     * @param grants the client grants, whose lazy values become the variable and the version description
+     * @param clientsVariable the lazy value of the grant variable
+     * @param versionDescription the lazy description of the published version
      * @return the function and its alias
      */
-    public static TriggerFunction define(Construct scope, Settings settings, String policyFile, ClientGrants grants) {
+    public static TriggerFunction define(
+            Construct scope, Settings settings, String policyFile, String clientsVariable, String versionDescription) {
         String functionName = Names.uniqueResourceName(
                 scope,
                 UniqueResourceNameOptions.builder()
@@ -118,11 +120,10 @@ public record TriggerFunction(Function function, String functionName, Alias alia
                         .build());
         LogGroup logGroup = logGroup(scope, settings);
         Path code = FunctionCode.stage(scope, policyFile);
-        Function function = function(
-                scope, functionName, settings, code, role(scope, logGroup), logGroup, grants.environmentValue());
+        Function function =
+                function(scope, functionName, settings, code, role(scope, logGroup), logGroup, clientsVariable);
         FunctionCode.removeIfCopied(function, code);
-        ((CfnVersion) function.getCurrentVersion().getNode().getDefaultChild())
-                .setDescription(grants.versionDescription());
+        ((CfnVersion) function.getCurrentVersion().getNode().getDefaultChild()).setDescription(versionDescription);
         return new TriggerFunction(function, functionName, alias(scope, function));
     }
 

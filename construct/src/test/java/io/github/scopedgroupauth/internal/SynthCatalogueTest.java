@@ -255,6 +255,7 @@ class SynthCatalogueTest {
                 "late-grants-too-long",
                 "late-granted-client-credentials",
                 "late-granted-oauth-disabled",
+                "late-granted-machine-client-beyond-grant",
                 "late-ungranted-machine-client")) {
             cases.put(late, SynthCatalogueTest::lateMessage);
         }
@@ -264,7 +265,8 @@ class SynthCatalogueTest {
     /**
      * One app with every problem that only synthesis finds, because it was made after the construct: a V1_0
      * trigger, a group and a resource server defined again, too many grants for the environment, granted clients
-     * switched to client credentials or without OAuth, and an ungranted machine client allowing a managed scope.
+     * switched to client credentials or without OAuth, a granted machine client allowing a managed scope beyond
+     * its grant, and an ungranted machine client allowing a managed scope.
      */
     private static synchronized String lateMessage() {
         if (lateMessage == null) {
@@ -281,6 +283,7 @@ class SynthCatalogueTest {
             }
             cfn(machine).setAllowedOAuthFlows(List.of("client_credentials"));
             cfn(backend).setAllowedOAuthFlowsUserPoolClient(false);
+            auth.grant(pool.machineClient("Partner", auth.oauthScopesFor("ADMINS")), List.of("everyone/*"));
             pool.machineClient("LateMachine", auth.oauthScopesFor("ADMINS"));
             pool.pool.addTrigger(UserPoolOperation.PRE_TOKEN_GENERATION, pool.otherFunction());
             pool.pool.addGroup(

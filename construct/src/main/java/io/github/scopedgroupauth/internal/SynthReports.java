@@ -1,0 +1,96 @@
+package io.github.scopedgroupauth.internal;
+
+import io.github.scopedgroupauth.ScopeMatrix;
+import java.util.List;
+import java.util.function.Supplier;
+import software.amazon.awscdk.Annotations;
+import software.amazon.awscdk.AspectOptions;
+import software.amazon.awscdk.AspectPriority;
+import software.amazon.awscdk.Aspects;
+import software.amazon.awscdk.IAspect;
+import software.constructs.Construct;
+import software.constructs.IConstruct;
+
+/**
+ * What the construct leaves at synthesis besides its template: a warning when the version description cannot
+ * name the granted clients, and the scope matrix files. A read-only aspect does it, since a validation only
+ * reports; it runs after the aspects that change the app, and writes the files only when the late checks find
+ * no problem. The construct's validation reports a file that could not be written.
+ *
+ * <p>The aspect is added to a construct without children, so that it is called once: an aspect is called for
+ * every construct below the one it is added to, each call a jsii callback, and thousands of callbacks within
+ * one synthesis overflow the jsii bridge's stack.
+ */
+public final class SynthReports implements IAspect {
+
+    private final Construct construct;
+    private final Supplier<List<String>> lateProblems;
+    private final VersionDescription description;
+    private final Supplier<ScopeMatrix> matrix;
+    private List<String> writeProblems = List.of();
+
+    private SynthReports(
+            Construct construct,
+            Supplier<List<String>> lateProblems,
+            VersionDescription description,
+            Supplier<ScopeMatrix> matrix) {
+        this.construct = construct;
+        this.lateProblems = lateProblems;
+        this.description = description;
+        this.matrix = matrix;
+    }
+
+    /**
+     * Adds the reports to a construct, as a read-only aspect.
+     *
+     * @param construct the ScopedGroupAuth construct
+     * @param leaf a construct of the ScopedGroupAuth construct that has no children, to add the aspect to
+     * @param lateProblems the late checks, run at synthesis
+     * @param description the version description
+     * @param matrix the construct's scope matrix, as of synthesis
+     * @return the reports, whose {@link #writeProblems()} the validation reports
+     */
+    public static SynthReports register(
+            Construct construct,
+            IConstruct leaf,
+            Supplier<List<String>> lateProblems,
+            VersionDescription description,
+            Supplier<ScopeMatrix> matrix) {
+        SynthReports reports = new SynthReports(construct, lateProblems, description, matrix);
+        Aspects.of(leaf)
+                .add(
+                        reports,
+                        AspectOptions.builder()
+                                .priority(AspectPriority.READONLY)
+                                .build());
+        return reports;
+    }
+
+    /**
+     * Warns and writes, once per synthesis.
+     *
+     * @param node the construct the aspect is added to
+     */
+    @Override
+    public void visit(IConstruct node) {
+        if (!description.fits()) {
+            Annotations.of(construct)
+                    .addWarningV2(
+                            "scoped-group-auth:versionDescription",
+                            "too many granted clients to name in the function version's description: if"
+                                    + " CloudFormation replaces a granted client, also change the function (for"
+                                    + " example with invalidateVersionBasedOn) so that a version with the new client"
+                                    + " id is published");
+        }
+        writeProblems = lateProblems.get().isEmpty() ? ScopeMatrixFiles.write(construct, matrix.get()) : List.of();
+    }
+
+    /**
+     * Why the scope matrix could not be written at the last synthesis.
+     *
+     * @return one message, or none
+     */
+    public List<String> writeProblems() {
+        return writeProblems;
+    }
+}
