@@ -241,6 +241,24 @@ out.push(`| what a hand-written Java handler of this event packages: \`${path.ba
 out.push(`| the same plus \`${path.basename(crac || 'crac')}\` for SnapStart hooks | ${kb((size(events) || 0) + (size(core) || 0) + (size(crac) || 0))} |`);
 out.push(`| the recipe\'s logic in Node.js (\`benchmarks/node/recipe-logic.js\`, no dependencies) | ${kb(size(path.join(__dirname, 'recipe-logic.js')))} |`);
 out.push('');
+
+out.push('### Goals, this run');
+out.push('');
+out.push('| goal | this run | met |');
+out.push('|---|---|---|');
+const verdict = (value, limit) => (value === undefined || Number.isNaN(value) ? 'not measured' : value <= limit ? 'yes' : 'no');
+const pct = (value) => (value === undefined || Number.isNaN(value) ? 'n/a' : `${(value * 100).toFixed(1)} %`);
+const decisionShare = deciding !== undefined && c1.t ? deciding / 1000 / c1.t.median : undefined;
+const debugCost = c1d.s && c1.s ? c1d.s.median / c1.s.median - 1 : undefined;
+const initIn = d('constructionInRuntime.scoped');
+const initTrivial = d('constructionInRuntime.trivial');
+const initDiff = initIn && initTrivial ? initIn.median - initTrivial.median : undefined;
+const restore = d('restoreFirstEvent.scoped');
+out.push(`| the decision adds at most 5 % to a warm invocation under Lambda's flags | deciding ${deciding === undefined ? 'n/a' : fmt(deciding) + ' ns'}, ${pct(decisionShare)} of the trivial handler's invocation | ${verdict(decisionShare, 0.05)} |`);
+out.push(`| DEBUG logging costs less than 20 % | DEBUG over WARN through the runtime's JSON logger: ${debugCost === undefined ? 'n/a' : '+' + pct(debugCost)} | ${verdict(debugCost, 0.2)} |`);
+out.push(`| the handler's init within 10 ms of the trivial handler's | inside the runtime interface client: ${initDiff === undefined ? 'n/a' : '+' + fmt(initDiff) + ' ms'} | ${verdict(initDiff, 10)} |`);
+out.push(`| the first event after a simulated SnapStart restore within 10 ms | ${restore ? fmt(restore.median) + ' ms' : 'n/a'} | ${verdict(restore && restore.median, 10)} |`);
+out.push('');
 out.push(END);
 
 const doc = fs.readFileSync(docFile, 'utf8');
