@@ -8,7 +8,6 @@ import com.amazonaws.services.lambda.runtime.events.CognitoUserPoolPreTokenGener
 import com.amazonaws.services.lambda.runtime.events.CognitoUserPoolPreTokenGenerationEventV2.Request;
 import com.amazonaws.services.lambda.runtime.events.CognitoUserPoolPreTokenGenerationEventV2.Response;
 import io.github.scopedgroupauth.runtime.PreTokenGenerationHandler;
-import io.github.scopedgroupauth.runtime.internal.LoggerContext;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -61,7 +60,7 @@ public class PreTokenGenerationHandlerBenchmark {
                 .withCallerContext(new CallerContext(null, new String(GeneratedPolicy.CLIENT_ID.toCharArray())))
                 .withRequest(request)
                 .build();
-        discardingContext = new LoggerContext(discardingLogger(blackhole));
+        discardingContext = RuntimeLoggerContext.with(discardingLogger(blackhole));
         handleWithoutLogging();
         if (event.getResponse()
                         .getClaimsAndScopeOverrideDetails()

@@ -7,7 +7,6 @@ import com.amazonaws.services.lambda.runtime.serialization.PojoSerializer;
 import com.amazonaws.services.lambda.runtime.serialization.factories.JacksonFactory;
 import io.github.scopedgroupauth.runtime.PreTokenGenerationHandler;
 import io.github.scopedgroupauth.runtime.ScopePolicy;
-import io.github.scopedgroupauth.runtime.internal.LoggerContext;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -23,7 +22,6 @@ import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.infra.Blackhole;
 
 /**
  * One whole warm invocation as the Lambda Java runtime runs it: the event's JSON bytes deserialized by the
@@ -32,9 +30,9 @@ import org.openjdk.jmh.infra.Blackhole;
  * {@code sign-in-event.json}, a hosted UI sign-in of a user in EVERYONE, answered by the handler on the recipe's
  * policy (ADMINS and EVERYONE) and, as baselines, by {@link TrivialHandler} and {@link FixedResponseHandler}.
  *
- * <p>The logger filters by {@code AWS_LAMBDA_LOG_LEVEL} from the environment, as the runtime's JSON logger does,
- * and the handler reads the same variable: {@code benchmarks/run.sh} runs this class once at WARN (the construct's
- * level) and once at DEBUG. The JVM flags of a run decide C1 (Lambda's {@code -XX:TieredStopAtLevel=1}) or C2.
+ * <p>The logger is the runtime interface client's own JSON logger (see {@link RuntimeLoggerContext}), which filters
+ * by {@code AWS_LAMBDA_LOG_LEVEL} and formats and writes each line it keeps; the handler reads the same variable:
+ * {@code benchmarks/run.sh} runs this class once at WARN (the construct's level) and once at DEBUG. The JVM flags of a run decide C1 (Lambda's {@code -XX:TieredStopAtLevel=1}) or C2.
  * {@code benchmarks/node/warm.js} measures the recipe's logic in Node.js on the same event the same way.
  */
 @BenchmarkMode(Mode.AverageTime)
@@ -61,11 +59,10 @@ public class SerializedInvocationBenchmark {
     /**
      * Builds the handler and reads the event once per trial.
      *
-     * @param blackhole where the logger sends the lines it keeps
      * @throws IOException if the event cannot be read
      */
     @Setup
-    public void setUp(Blackhole blackhole) throws IOException {
+    public void setUp() throws IOException {
         serializer = JacksonFactory.getInstance().getSerializer(CognitoUserPoolPreTokenGenerationEventV2.class);
         try (InputStream stream =
                 SerializedInvocationBenchmark.class.getClassLoader().getResourceAsStream(EVENT)) {
@@ -76,7 +73,7 @@ public class SerializedInvocationBenchmark {
             case "fixed" -> new FixedResponseHandler();
             default -> new PreTokenGenerationHandler(recipePolicy());
         };
-        context = new LoggerContext(new LevelLogger(blackhole, System.getenv("AWS_LAMBDA_LOG_LEVEL")));
+        context = RuntimeLoggerContext.jsonLogging();
         response = new ByteArrayOutputStream(4096);
         invoke();
         String answer = response.toString(StandardCharsets.UTF_8);

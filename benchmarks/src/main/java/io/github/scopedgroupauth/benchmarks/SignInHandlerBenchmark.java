@@ -9,7 +9,6 @@ import com.amazonaws.services.lambda.runtime.events.CognitoUserPoolPreTokenGener
 import com.amazonaws.services.lambda.runtime.serialization.PojoSerializer;
 import com.amazonaws.services.lambda.runtime.serialization.factories.JacksonFactory;
 import io.github.scopedgroupauth.runtime.PreTokenGenerationHandler;
-import io.github.scopedgroupauth.runtime.internal.LoggerContext;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -23,7 +22,6 @@ import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.infra.Blackhole;
 
 /**
  * The handler alone on the values of {@code sign-in-event.json}, without the serializer: what deciding costs, in
@@ -54,11 +52,10 @@ public class SignInHandlerBenchmark {
     /**
      * Reads the event through the runtime's serializer once and builds the handler.
      *
-     * @param blackhole where the logger sends the lines it keeps
      * @throws IOException if the event cannot be read
      */
     @Setup
-    public void setUp(Blackhole blackhole) throws IOException {
+    public void setUp() throws IOException {
         PojoSerializer<CognitoUserPoolPreTokenGenerationEventV2> serializer =
                 JacksonFactory.getInstance().getSerializer(CognitoUserPoolPreTokenGenerationEventV2.class);
         try (InputStream stream = SignInHandlerBenchmark.class
@@ -74,7 +71,7 @@ public class SignInHandlerBenchmark {
         target = "fixed".equals(handler)
                 ? new FixedResponseHandler()
                 : new PreTokenGenerationHandler(SerializedInvocationBenchmark.recipePolicy());
-        context = new LoggerContext(new LevelLogger(blackhole, System.getenv("AWS_LAMBDA_LOG_LEVEL")));
+        context = RuntimeLoggerContext.jsonLogging();
         String answer = String.valueOf(handle());
         if (!answer.contains("everyone/*")) {
             throw new IllegalStateException("expected everyone/* to be added, but the response is " + answer);
