@@ -8,7 +8,7 @@ const CLIENT_ID = /^[0-9A-Za-z]{1,128}$/;
 /** The loopback hosts the page's content security policy lets it reach over http (index.html, connect-src). */
 const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1']);
 
-const HOW_TO_FIX = 'Deploy the example with `npx aws-cdk@2 deploy --outputs-file frontend/cdk-outputs.json`'
+const HOW_TO_FIX = 'Deploy the example with `npx -y aws-cdk@2 deploy --outputs-file frontend/cdk-outputs.json`'
   + ' (from examples/), or write examples/frontend/config.json with the fields region, userPoolId, clientId,'
   + ' domain and apiUrl, then reload this page.';
 

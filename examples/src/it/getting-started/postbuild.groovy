@@ -1,13 +1,14 @@
 // Checks what the app of docs/getting-started.md built against the installed library, as a user's app would:
 //
-// 1. the template in cdk.out: the page's "Synthesize" section lists what ScopedGroupAuth adds to it;
+// 1. the template in cdk.out: the page's "Synthesize" section lists what ScopedGroupAuth adds to it, and the
+//    scope matrix files it names;
 // 2. the function's code asset in cdk.out: the runtime jar, taken from inside the installed library jar, and the
 //    policy file;
 // 3. the app's dependency tree (dependency-tree.txt, the second build of invoker.properties): the library adds
 //    its runtime jar, without dependencies, and nothing else; the versions the app declares are the ones used.
 //
-// Script variables (set in examples/pom.xml): libraryVersion; the Invoker Plugin adds localRepositoryPath, the
-// repository it installed the library into.
+// Script variables (set in examples/pom.xml): gettingStarted, libraryVersion; the Invoker Plugin adds
+// localRepositoryPath, the repository it installed the library into.
 
 import groovy.json.JsonOutput
 import groovy.json.JsonSlurper
@@ -65,6 +66,18 @@ if (triggers.size() != 1 || triggers[0] == null) {
     }
     if (triggers[0].LambdaVersion != 'V2_0') {
         problems << "pre token generation event version ${triggers[0].LambdaVersion}, expected V2_0"
+    }
+}
+
+// 1b. The scope matrix files the page's "Synthesize" section names.
+
+def page = new File(gettingStarted).getText('UTF-8')
+['AuthStack.Auth.scope-matrix.md', 'AuthStack.Auth.scope-matrix.json'].each { name ->
+    if (!page.contains(name)) {
+        problems << "docs/getting-started.md does not name the scope matrix file ${name}"
+    }
+    if (!new File(assembly, name).isFile()) {
+        problems << "no scope matrix ${name} in ${assembly}"
     }
 }
 

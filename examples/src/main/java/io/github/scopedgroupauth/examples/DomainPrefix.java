@@ -1,5 +1,6 @@
 package io.github.scopedgroupauth.examples;
 
+import io.github.scopedgroupauth.runtime.policy.Printable;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -74,7 +75,7 @@ final class DomainPrefix {
         }
         RESERVED.stream().filter(prefix::contains).forEach(word -> problems.add("it contains '" + word + "'"));
         if (!problems.isEmpty()) {
-            throw new IllegalArgumentException("`" + CONTEXT_KEY + "` '" + escaped(prefix)
+            throw new IllegalArgumentException("`" + CONTEXT_KEY + "` '" + Printable.escape(prefix)
                     + "' is not a Cognito domain prefix: " + String.join("; ", problems)
                     + ". A prefix has 1 to 63 lowercase letters, digits and hyphens, does not start or end with a"
                     + " hyphen, does not contain 'aws', 'amazon' or 'cognito', and is unique in the Region. Pass"
@@ -82,14 +83,5 @@ final class DomainPrefix {
                     + " stack id");
         }
         return prefix;
-    }
-
-    /** The value with characters outside printable ASCII written as a backslash, u and four hex digits. */
-    private static String escaped(String value) {
-        StringBuilder text = new StringBuilder();
-        value.chars()
-                .forEach(c ->
-                        text.append(c >= 0x20 && c < 0x7f ? String.valueOf((char) c) : String.format("\\u%04x", c)));
-        return text.toString();
     }
 }

@@ -1,9 +1,13 @@
 package io.github.scopedgroupauth.examples;
 
 import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Set;
 import software.amazon.awscdk.App;
 import software.amazon.awscdk.AppProps;
 import software.amazon.awscdk.cxapi.CloudAssembly;
@@ -16,15 +20,28 @@ public final class ExampleApp {
 
     /** Set by the README's main job: where to write the cloud assembly when the CDK CLI is not running. */
     static final String OUTDIR_PROPERTY = "scopedgroupauth.example.outdir";
+    /** Set by the CDK CLI's {@code --debug} for the app it runs. */
+    static final String CDK_DEBUG = "CDK_DEBUG";
 
     private ExampleApp() {}
 
     /**
-     * Synthesizes the example.
+     * Synthesizes the example. When synthesis fails, prints the problem first and alone on stderr, where the CDK
+     * CLI shows it, and exits with status 1; the stack trace follows only in the CDK's debug mode
+     * ({@code cdk synth --debug}, or {@code CDK_DEBUG=true}), since the CLI's {@code -v} does not reach the app.
      *
      * @param args ignored
      */
     public static void main(String[] args) {
+        try {
+            synthesize();
+        } catch (RuntimeException e) {
+            System.err.print(failure(e, debugModeEnabled(System.getenv(CDK_DEBUG))));
+            System.exit(1);
+        }
+    }
+
+    private static void synthesize() {
         String outdir = System.getenv("CDK_OUTDIR") == null ? System.getProperty(OUTDIR_PROPERTY) : null;
         App app = outdir == null
                 ? new App()
@@ -34,6 +51,29 @@ public final class ExampleApp {
         if (outdir != null) {
             System.out.print(report(example, Path.of(assembly.getDirectory())));
         }
+    }
+
+    /**
+     * What a failed synthesis prints on stderr: the exception's message, then either its stack trace or how to
+     * see it.
+     *
+     * @param failure what synthesis threw
+     * @param debug whether the CDK's debug mode is on
+     * @return text ending with a line break
+     */
+    static String failure(RuntimeException failure, boolean debug) {
+        String message = failure.getMessage() == null ? failure.toString() : failure.getMessage();
+        if (!debug) {
+            return message + "\n(For the stack trace, synthesize with --debug or set " + CDK_DEBUG + "=true.)\n";
+        }
+        StringWriter trace = new StringWriter();
+        failure.printStackTrace(new PrintWriter(trace, true));
+        return message + "\n\n" + trace;
+    }
+
+    /** As the CDK reads {@value #CDK_DEBUG}: 1, on or true, in any case. */
+    private static boolean debugModeEnabled(String value) {
+        return value != null && Set.of("1", "on", "true").contains(value.toLowerCase(Locale.ROOT));
     }
 
     /**

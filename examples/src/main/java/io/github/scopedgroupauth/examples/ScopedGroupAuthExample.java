@@ -1,6 +1,7 @@
 package io.github.scopedgroupauth.examples;
 
 import io.github.scopedgroupauth.ScopedGroupAuth;
+import io.github.scopedgroupauth.runtime.policy.Printable;
 import java.util.List;
 import java.util.Map;
 import software.amazon.awscdk.CfnOutput;
@@ -63,6 +64,11 @@ public class ScopedGroupAuthExample extends Stack {
     /** The CORS header as a method or gateway response sets it: a static value, quoted. */
     private static final String ALLOW_CALLBACK_ORIGIN = "'" + CALLBACK_ORIGIN + "'";
 
+    /** The context key: {@code -c threatProtection=audit}. */
+    private static final String THREAT_PROTECTION = "threatProtection";
+    /** The only value {@value #THREAT_PROTECTION} takes. */
+    private static final String AUDIT = "audit";
+
     private static final String ALLOW_ORIGIN_HEADER = "Access-Control-Allow-Origin";
     /** The id of the RestApi's own output of its URL, which this stack renames {@code ApiUrl}. */
     private static final String REST_API_URL_OUTPUT = "Endpoint";
@@ -82,7 +88,7 @@ public class ScopedGroupAuthExample extends Stack {
     public ScopedGroupAuthExample(Construct scope, String id, StackProps props) {
         super(scope, id, props);
         String domainPrefix = DomainPrefix.of(this);
-        UserPool userPool = userPool("audit".equals(getNode().tryGetContext("threatProtection")));
+        UserPool userPool = userPool(auditThreats(getNode().tryGetContext(THREAT_PROTECTION)));
         webClient = userPool.addClient(
                 "WebClient",
                 UserPoolClientOptions.builder()
@@ -118,10 +124,30 @@ public class ScopedGroupAuthExample extends Stack {
                 .clients(List.of(webClient))
                 .build();
 
-        RestApi api = api(userPool);
+        api(userPool);
         output("UserPoolId", userPool.getUserPoolId());
         output("WebClientId", webClient.getUserPoolClientId());
         output("HostedUiDomain", domain.baseUrl());
+    }
+
+    /**
+     * Reads the {@value #THREAT_PROTECTION} context value: absent for ESSENTIALS, {@code audit} for PLUS with
+     * audit-only threat protection.
+     *
+     * @throws IllegalArgumentException for any other value, which would otherwise deploy without the protection
+     *     the caller asked for
+     */
+    private static boolean auditThreats(Object value) {
+        if (value == null) {
+            return false;
+        }
+        if (!AUDIT.equals(value)) {
+            throw new IllegalArgumentException("`" + THREAT_PROTECTION + "` '" + Printable.escape(String.valueOf(value))
+                    + "' is not a threat protection mode of the example: pass -c " + THREAT_PROTECTION + "=" + AUDIT
+                    + " for the PLUS feature plan with audit-only threat protection, or leave it out for the"
+                    + " ESSENTIALS plan");
+        }
+        return true;
     }
 
     private UserPool userPool(boolean auditThreats) {
@@ -136,7 +162,7 @@ public class ScopedGroupAuthExample extends Stack {
                 .build();
     }
 
-    private RestApi api(UserPool userPool) {
+    private void api(UserPool userPool) {
         RestApi api = RestApi.Builder.create(this, "Api")
                 .description("ScopedGroupAuth example: each route requires its group's scope")
                 // No AWS::ApiGateway::Account: it is one setting per account and Region, outlives the stack and
@@ -152,7 +178,6 @@ public class ScopedGroupAuthExample extends Stack {
         route(api, authorizer, "admin", "ADMINS");
         route(api, authorizer, "everyone", "EVERYONE");
         allowCallbackOriginOnRefusals(api);
-        return api;
     }
 
     /**

@@ -74,6 +74,19 @@ class ScopedGroupAuthExampleTest {
                 Map.of("UserPoolTier", "PLUS", "UserPoolAddOns", Map.of("AdvancedSecurityMode", "AUDIT")));
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"on", "AUDIT", "enforced", ""})
+    void refusesThreatProtectionContext_otherThanAudit(String value) {
+        App app = new App(
+                AppProps.builder().context(Map.of("threatProtection", value)).build());
+
+        assertThatThrownBy(() -> new ScopedGroupAuthExample(app, "Refused", null))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("`threatProtection` '" + value + "' is not a threat protection mode of the example: pass"
+                        + " -c threatProtection=audit for the PLUS feature plan with audit-only threat protection, or"
+                        + " leave it out for the ESSENTIALS plan");
+    }
+
     @Test
     void webClientHasNoSecret_usesSrpAndTheCodeFlow_andMayCarryBothScopes() {
         template.hasResourceProperties(
@@ -164,14 +177,14 @@ class ScopedGroupAuthExampleTest {
     }
 
     @Test
-    void refusedDomainPrefix_isShownWithControlAndNonAsciiCharactersEscaped() {
+    void refusedDomainPrefix_isShownWithControlCharactersEscaped_asTheLibraryEscapesThem() {
         App app = new App(AppProps.builder()
                 .context(Map.of("domainPrefix", "my\nprefix\u00e9"))
                 .build());
 
         assertThatThrownBy(() -> new ScopedGroupAuthExample(app, "Refused", null))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageStartingWith("`domainPrefix` 'my\\u000aprefix\\u00e9' is not a Cognito domain prefix: it"
+                .hasMessageStartingWith("`domainPrefix` 'my\\u000Aprefix\u00e9' is not a Cognito domain prefix: it"
                         + " has characters other than lowercase letters, digits and hyphens. A prefix has");
     }
 

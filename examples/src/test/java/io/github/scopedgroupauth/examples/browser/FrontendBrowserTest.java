@@ -294,7 +294,7 @@ class FrontendBrowserTest {
         browser.get(page.url());
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("message")));
 
-        assertThat(text("message")).startsWith(message).contains("npx aws-cdk@2 deploy --outputs-file");
+        assertThat(text("message")).startsWith(message).contains("npx -y aws-cdk@2 deploy --outputs-file");
         assertThat(text("config-summary")).isEqualTo("Not configured.");
         assertThat(browser.findElement(By.id("sign-in")).isDisplayed()).isFalse();
     }
