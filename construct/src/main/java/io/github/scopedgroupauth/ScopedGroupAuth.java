@@ -3,14 +3,17 @@ package io.github.scopedgroupauth;
 import io.github.scopedgroupauth.internal.CaseCollisions;
 import io.github.scopedgroupauth.internal.ClientGrants;
 import io.github.scopedgroupauth.internal.Configuration;
+import io.github.scopedgroupauth.internal.FunctionCode;
 import io.github.scopedgroupauth.internal.Groups;
 import io.github.scopedgroupauth.internal.LateChecks;
 import io.github.scopedgroupauth.internal.PoolInspection;
 import io.github.scopedgroupauth.internal.Problems;
 import io.github.scopedgroupauth.internal.ResourceServers;
 import io.github.scopedgroupauth.internal.ScopeMatrixFiles;
+import io.github.scopedgroupauth.internal.ScopeMatrixText;
 import io.github.scopedgroupauth.internal.ScopePlan;
 import io.github.scopedgroupauth.internal.TriggerFunction;
+import io.github.scopedgroupauth.internal.UngrantedPool;
 import io.github.scopedgroupauth.runtime.policy.ScopeSyntax;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -22,6 +25,7 @@ import java.util.Optional;
 import java.util.SortedSet;
 import java.util.TreeSet;
 import software.amazon.awscdk.Annotations;
+import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.services.cognito.IUserPoolGroup;
 import software.amazon.awscdk.services.cognito.LambdaVersion;
 import software.amazon.awscdk.services.cognito.OAuthScope;
@@ -68,6 +72,7 @@ public class ScopedGroupAuth extends Construct {
     private final Map<String, UserPoolResourceServer> resourceServers;
     private final ClientGrants grants;
     private final TriggerFunction trigger;
+    private final String policyTie;
     private final Map<String, Optional<String>> boundScopes = new HashMap<>();
 
     /**
@@ -86,6 +91,7 @@ public class ScopedGroupAuth extends Construct {
         Configuration config = Configuration.of(this, props);
         this.userPool = config.userPool();
         this.plan = config.plan();
+        this.policyTie = config.policyFile().tie();
         this.groups = new Groups(this, userPool, config.pool(), plan).define(config.createGroups());
         this.resourceServers = new ResourceServers(this, userPool, config.pool(), plan).define();
         this.grants = new ClientGrants(
@@ -96,6 +102,9 @@ public class ScopedGroupAuth extends Construct {
         config.clients().forEach(client -> addGrant(client, plan.managedScopes(), false));
         warnAboutResourceServerQuota(config.pool());
         CaseCollisions.warn(this, plan);
+        UngrantedPool.warnAtSynthesis(
+                trigger.function().getNode().getDefaultChild(),
+                () -> !grants.grantedScopes().isEmpty());
         // Registered last, so that the checks know what the app defined before; the matrix is written only for a
         // configuration that passed them.
         new LateChecks(this, config, grants).register(() -> ScopeMatrixFiles.write(this, scopeMatrix()));
@@ -374,6 +383,7 @@ public class ScopedGroupAuth extends Construct {
     public ScopeMatrix scopeMatrix() {
         return ScopeMatrix.of(
                 getNode().getPath(),
+                template(),
                 plan.groupScopes(),
                 plan.defaultScopes(),
                 grants.grantedScopes(),
@@ -430,6 +440,13 @@ public class ScopedGroupAuth extends Construct {
                                         .scopeDescription(plan.description(key))
                                         .build())
                         .getScopeName()));
+    }
+
+    /** What the stack's template holds of this construct, which the matrix records: it is written before it. */
+    private ScopeMatrixText.Template template() {
+        Stack stack = Stack.of(this);
+        return new ScopeMatrixText.Template(
+                stack.getArtifactId(), stack.getTemplateFile(), FunctionCode.assetHash(trigger.function()), policyTie);
     }
 
     private SortedSet<String> scopesOf(String groupName) {
