@@ -86,7 +86,7 @@ public final class ScopeMatrixFiles {
      * Writes the text into a new file of a new private directory, then renames it over the name. The directory
      * has a random name and owner-only permissions, so no other user can swap the new file for a link; the file
      * is created new, never through a link, with its permissions given at creation, and written through the
-     * channel that created it; and it must still be that regular file when it is renamed, so that not even
+     * channel that created it; and its name must still hold a regular file when it is renamed, so that not even
      * this user's other processes can make the name a link.
      */
     static void replace(Path directory, String name, String text) throws IOException {
