@@ -184,6 +184,15 @@ if (!treeFile.isFile()) {
     context.put('resolvedVersions', all.collectEntries { [it.key, it.version] })
 }
 
+// The app grants its client, so the construct must not warn that every client of the pool is ungranted.
+def manifest = new JsonSlurper().parse(new File(assembly, 'manifest.json'))
+def ungrantedWarnings = manifest.artifacts.values()
+        .collectMany { (it.metadata ?: [:]).values().flatten() }
+        .findAll { it.type == 'aws:cdk:warning' && it.data.toString().contains('scoped-group-auth:noClientGranted') }
+if (ungrantedWarnings) {
+    problems << "the app grants its client, yet the construct warns: ${ungrantedWarnings*.data}"
+}
+
 if (problems) {
     throw new IllegalStateException("${basedir}: " + problems.join('; '))
 }

@@ -35,9 +35,10 @@ import java.util.TreeSet;
 public final class ScopeMatrix {
 
     /** The one client of a matrix without grants: every app client of the pool. */
-    public static final String ANY_CLIENT = "*";
+    public static final String ANY_CLIENT = ScopeMatrixText.ANY_CLIENT;
 
     private final String constructPath;
+    private final ScopeMatrixText.Template template;
     private final List<String> groups;
     private final SortedMap<String, SortedMap<String, List<String>>> userScopes;
     private final SortedMap<String, List<String>> noGroupScopes;
@@ -45,11 +46,13 @@ public final class ScopeMatrix {
 
     private ScopeMatrix(
             String constructPath,
+            ScopeMatrixText.Template template,
             List<String> groups,
             SortedMap<String, SortedMap<String, List<String>>> userScopes,
             SortedMap<String, List<String>> noGroupScopes,
             SortedMap<String, List<String>> machineScopes) {
         this.constructPath = constructPath;
+        this.template = template;
         this.groups = groups;
         this.userScopes = userScopes;
         this.noGroupScopes = noGroupScopes;
@@ -60,6 +63,7 @@ public final class ScopeMatrix {
      * Decides the matrix with the function's policy.
      *
      * @param constructPath the path of the {@link ScopedGroupAuth} construct
+     * @param template what identifies the template of the construct's stack
      * @param groupScopes group name to its scopes
      * @param defaultScopes the scopes of every signed-in user
      * @param grants granted client path to its granted scopes; empty when no client is granted
@@ -69,6 +73,7 @@ public final class ScopeMatrix {
      */
     static ScopeMatrix of(
             String constructPath,
+            ScopeMatrixText.Template template,
             SortedMap<String, SortedSet<String>> groupScopes,
             SortedSet<String> defaultScopes,
             Map<String, SortedSet<String>> grants,
@@ -92,6 +97,7 @@ public final class ScopeMatrix {
         }
         return new ScopeMatrix(
                 constructPath,
+                template,
                 List.copyOf(groupScopes.keySet()),
                 Collections.unmodifiableSortedMap(users),
                 Collections.unmodifiableSortedMap(noGroup),
@@ -203,22 +209,31 @@ public final class ScopeMatrix {
      * @return Markdown text ending with a line break
      */
     public String toMarkdown() {
-        return ScopeMatrixText.markdown(this);
+        return ScopeMatrixText.markdown(table());
     }
 
     /**
-     * The matrix as a JSON document with sorted keys and lists, one value per line.
+     * The matrix as a JSON document with sorted lists, one value per line, and, under {@code template}, what
+     * identifies the template of the construct's stack that it describes: the stack's artifact id, the
+     * template's file name, the hash of the function code asset (in the template as the function's
+     * {@code Code.S3Key}, {@code <hash>.zip} with the CDK's default synthesizer) and the policy file's tie (how
+     * the function's {@code SCOPED_GROUP_AUTH_CLIENTS} starts, before a {@code :}).
      *
      * @return JSON text ending with a line break
      */
     public String toJson() {
-        return ScopeMatrixText.json(this);
+        return ScopeMatrixText.json(table());
+    }
+
+    private ScopeMatrixText.Table table() {
+        return new ScopeMatrixText.Table(constructPath, template, groups, userScopes, noGroupScopes, machineScopes);
     }
 
     @Override
     public boolean equals(Object other) {
         return other instanceof ScopeMatrix matrix
                 && constructPath.equals(matrix.constructPath)
+                && template.equals(matrix.template)
                 && groups.equals(matrix.groups)
                 && userScopes.equals(matrix.userScopes)
                 && noGroupScopes.equals(matrix.noGroupScopes)

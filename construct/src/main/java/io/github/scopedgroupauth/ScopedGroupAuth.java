@@ -3,6 +3,7 @@ package io.github.scopedgroupauth;
 import io.github.scopedgroupauth.internal.BoundScopes;
 import io.github.scopedgroupauth.internal.CaseCollisions;
 import io.github.scopedgroupauth.internal.Configuration;
+import io.github.scopedgroupauth.internal.FunctionCode;
 import io.github.scopedgroupauth.internal.GrantKind;
 import io.github.scopedgroupauth.internal.Grants;
 import io.github.scopedgroupauth.internal.Groups;
@@ -11,9 +12,11 @@ import io.github.scopedgroupauth.internal.PoolInspection;
 import io.github.scopedgroupauth.internal.Problems;
 import io.github.scopedgroupauth.internal.ResourceServers;
 import io.github.scopedgroupauth.internal.ScopeMatrixFiles;
+import io.github.scopedgroupauth.internal.ScopeMatrixText;
 import io.github.scopedgroupauth.internal.ScopePlan;
 import io.github.scopedgroupauth.internal.SynthReports;
 import io.github.scopedgroupauth.internal.TriggerFunction;
+import io.github.scopedgroupauth.internal.UngrantedPool;
 import io.github.scopedgroupauth.runtime.policy.ScopeSyntax;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -23,6 +26,7 @@ import java.util.Map;
 import java.util.SortedSet;
 import java.util.TreeSet;
 import software.amazon.awscdk.Annotations;
+import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.services.cognito.IUserPoolGroup;
 import software.amazon.awscdk.services.cognito.LambdaVersion;
 import software.amazon.awscdk.services.cognito.OAuthScope;
@@ -69,6 +73,7 @@ public class ScopedGroupAuth extends Construct {
     private final BoundScopes boundScopes;
     private final Grants grants;
     private final TriggerFunction trigger;
+    private final String policyTie;
 
     /**
      * Defines the groups, resource servers, client grants and trigger.
@@ -86,6 +91,7 @@ public class ScopedGroupAuth extends Construct {
         Configuration config = Configuration.of(this, props);
         this.userPool = config.userPool();
         this.plan = config.plan();
+        this.policyTie = config.policyFile().tie();
         this.groups = new Groups(this, userPool, config.pool(), plan).define(config.createGroups());
         ResourceServers.Defined servers = new ResourceServers(this, userPool, config.pool(), plan).define();
         this.resourceServers = servers.byIdentifier();
@@ -101,6 +107,9 @@ public class ScopedGroupAuth extends Construct {
         config.clients().forEach(client -> addGrant(client, plan.managedScopes(), GrantKind.EVERY_SCOPE));
         warnAboutResourceServerQuota(config.pool());
         CaseCollisions.warn(this, plan);
+        UngrantedPool.warnAtSynthesis(
+                trigger.function().getNode().getDefaultChild(),
+                () -> !grants.registry().grantedScopes().isEmpty());
         // Registered last, so that the checks know what the app defined before.
         registerSynthesisSteps(config);
     }
@@ -378,6 +387,7 @@ public class ScopedGroupAuth extends Construct {
     public ScopeMatrix scopeMatrix() {
         return ScopeMatrix.of(
                 getNode().getPath(),
+                template(),
                 plan.groupScopes(),
                 plan.defaultScopes(),
                 grants.registry().grantedScopes(),
@@ -432,6 +442,13 @@ public class ScopedGroupAuth extends Construct {
                 grants.description(),
                 this::scopeMatrix);
         late.register(reports::writeProblems);
+    }
+
+    /** What the stack's template holds of this construct, which the matrix records: it is written before it. */
+    private ScopeMatrixText.Template template() {
+        Stack stack = Stack.of(this);
+        return new ScopeMatrixText.Template(
+                stack.getArtifactId(), stack.getTemplateFile(), FunctionCode.assetHash(trigger.function()), policyTie);
     }
 
     private SortedSet<String> scopesOf(String groupName) {

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.scopedgroupauth.runtime.PolicyFile;
 import io.github.scopedgroupauth.runtime.ScopePolicy;
 import io.github.scopedgroupauth.runtime.policy.PolicyFormat;
+import io.github.scopedgroupauth.runtime.policy.Printable;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -157,6 +158,12 @@ class ScopeMatrixTest {
         assertThat(Files.readString(assembly.resolve("Test.Auth.scope-matrix.json")))
                 .isEqualTo("{\n"
                         + "  \"construct\": \"Test/Auth\",\n"
+                        + "  \"template\": {\n"
+                        + "    \"stack\": \"Test\",\n"
+                        + "    \"file\": \"Test.template.json\",\n"
+                        + "    \"functionCodeAssetHash\": \"" + codeAssetHash(auth) + "\",\n"
+                        + "    \"policyTie\": \"" + policyTie(assembly) + "\"\n"
+                        + "  },\n"
                         + "  \"groups\": [\"ADMINS\", \"EVERYONE\"],\n"
                         + "  \"clients\": {\n"
                         + "    \"Test/Pool/Web\": {\n"
@@ -274,16 +281,88 @@ class ScopeMatrixTest {
     }
 
     @Test
-    void showsAnEmojiInAGroupName_apartFromAGroupNamedByItsEscapes() {
+    void showsGroupNames_asTheProjectsOneEscaperShowsThem() {
         Fixture given = new Fixture();
         ScopeMatrix matrix = given.auth()
-                .groupScopes(Map.of("\uD83D\uDE00", List.of("x/a"), "\\uD83D\\uDE00", List.of("x/b")))
+                .groupScopes(Map.of("\uD83D\uDE00", List.of("x/a")))
                 .build()
                 .scopeMatrix();
 
-        assertThat(matrix.toMarkdown())
-                .contains("| `\uD83D\uDE00` | `x/a` |\n")
-                .contains("| `\\uD83D\\uDE00` | `x/b` |\n");
+        assertThat(matrix.toMarkdown()).contains("| `" + Printable.escape("\uD83D\uDE00") + "` | `x/a` |\n");
+    }
+
+    @Test
+    void recordsTheTemplateItDescribes_byWhatThatTemplateHolds() throws IOException {
+        Fixture given = new Fixture();
+        ScopedGroupAuth auth = given.auth().clients(List.of(given.web)).build();
+
+        Path assembly = Path.of(given.app.synth().getDirectory());
+
+        JsonNode recorded = new ObjectMapper()
+                .readTree(assembly.resolve(auth.getScopeMatrixJsonFile()).toFile())
+                .get("template");
+        assertThat(recorded.get("stack").asText()).isEqualTo("Test");
+        assertThat(recorded.get("file").asText()).isEqualTo("Test.template.json");
+        JsonNode function =
+                triggerFunction(assembly.resolve(recorded.get("file").asText()));
+        assertThat(function.at("/Properties/Code/S3Key").asText())
+                .isEqualTo(recorded.get("functionCodeAssetHash").asText() + ".zip");
+        assertThat(clientsVariableStart(function))
+                .startsWith(recorded.get("policyTie").asText() + ":");
+    }
+
+    @Test
+    void recordsDifferentTemplates_forAppsWithDifferentPolicies() {
+        ScopeMatrix first = new Fixture().auth().build().scopeMatrix();
+        ScopeMatrix second = new Fixture()
+                .auth()
+                .groupScopes(Map.of("ADMINS", List.of("admin/*")))
+                .build()
+                .scopeMatrix();
+
+        assertThat(templateOf(first).get("functionCodeAssetHash"))
+                .isNotEqualTo(templateOf(second).get("functionCodeAssetHash"));
+        assertThat(templateOf(first).get("policyTie"))
+                .isNotEqualTo(templateOf(second).get("policyTie"));
+    }
+
+    private static JsonNode templateOf(ScopeMatrix matrix) {
+        try {
+            return new ObjectMapper().readTree(matrix.toJson()).get("template");
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private static String codeAssetHash(ScopedGroupAuth auth) {
+        return ((software.amazon.awscdk.services.s3.assets.Asset)
+                        auth.getFunction().getNode().findChild("Code"))
+                .getAssetHash();
+    }
+
+    private static String policyTie(Path assembly) throws IOException {
+        String start = clientsVariableStart(triggerFunction(assembly.resolve("Test.template.json")));
+        return start.substring(0, start.indexOf(':'));
+    }
+
+    private static JsonNode triggerFunction(Path template) throws IOException {
+        JsonNode resources = new ObjectMapper().readTree(template.toFile()).get("Resources");
+        List<JsonNode> functions = new java.util.ArrayList<>();
+        resources.forEach(resource -> {
+            if (resource.at("/Properties/Environment/Variables/SCOPED_GROUP_AUTH_CLIENTS")
+                    .isMissingNode()) {
+                return;
+            }
+            functions.add(resource);
+        });
+        assertThat(functions).hasSize(1);
+        return functions.get(0);
+    }
+
+    /** The variable's literal start: the whole value without grants, the first part of its Fn::Join with them. */
+    private static String clientsVariableStart(JsonNode function) {
+        JsonNode value = function.at("/Properties/Environment/Variables/SCOPED_GROUP_AUTH_CLIENTS");
+        return value.isTextual() ? value.asText() : value.at("/Fn::Join/1/0").asText();
     }
 
     @Test

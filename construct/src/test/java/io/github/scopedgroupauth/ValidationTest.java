@@ -163,7 +163,10 @@ class ValidationTest {
                                         + " \\(up to 300\\) before deploying.*"));
 
         Fixture quiet = new Fixture();
-        quiet.auth().groupScopes(Map.of("G", servers(25))).build();
+        quiet.auth()
+                .groupScopes(Map.of("G", servers(25)))
+                .clients(List.of(quiet.web))
+                .build();
         Annotations.fromStack(quiet.stack).hasNoWarning("/Test/Auth", Match.anyValue());
 
         Fixture failed = new Fixture();
@@ -418,6 +421,82 @@ class ValidationTest {
     }
 
     @Test
+    void warnsAboutGroupNamesThatDifferOnlyByNormalization_withTheirCodePoints() {
+        Fixture given = new Fixture();
+
+        given.auth()
+                .groupScopes(Map.of("\u00C9QUIPE", List.of("api/x"), "E\u0301QUIPE", List.of("api/y")))
+                .build();
+
+        assertThat(warningsOf(given, "/Test/Auth"))
+                .filteredOn(message -> message.contains("differ only by"))
+                .containsExactly("`groupScopes` names groups 'E\u0301QUIPE' (U+0045 U+0301 U+0051 U+0055 U+0049"
+                        + " U+0050 U+0045) and '\u00C9QUIPE' (U+00C9 U+0051 U+0055 U+0049 U+0050 U+0045), which differ"
+                        + " only by Unicode normalization (NFKC) or case and may look alike; that is easy to mix up"
+                        + " when adding users to groups: use one spelling unless you mean separate groups"
+                        + " [ack: scoped-group-auth:caseOnlyDifference]");
+    }
+
+    @Test
+    void acknowledgedNameWarning_isNotReported() {
+        Fixture given = new Fixture();
+        ScopedGroupAuth auth = given.auth()
+                .groupScopes(Map.of("\u00C9QUIPE", List.of("api/x"), "E\u0301QUIPE", List.of("api/y")))
+                .build();
+
+        software.amazon.awscdk.Annotations.of(auth)
+                .acknowledgeWarning("scoped-group-auth:caseOnlyDifference", "separate groups on purpose");
+
+        Annotations.fromStack(given.stack).hasNoWarning("/Test/Auth", Match.stringLikeRegexp(".*differ only by.*"));
+    }
+
+    @Test
+    void warnsThatEveryClientCarriesManagedScopes_whenNoClientIsGranted() {
+        Fixture given = new Fixture();
+
+        given.auth().build();
+
+        assertThat(warningsOf(given, "/Test/Auth/Function/Resource"))
+                .containsExactly("no app client is granted (`clients` is empty and `grant` was not called), so every"
+                        + " app client of the pool may carry the managed scopes of its users' groups: list the"
+                        + " clients that may carry them in `clients` or grant them with `auth.grant(client)`, or"
+                        + " acknowledge this warning if every client of the pool should"
+                        + " [ack: scoped-group-auth:noClientGranted]");
+    }
+
+    @Test
+    void doesNotWarnAboutUngrantedClients_whenAClientIsListedOrGrantedLater() {
+        Fixture listed = new Fixture();
+        Fixture grantedLater = new Fixture();
+
+        listed.auth().clients(List.of(listed.web)).build();
+        grantedLater.auth().build().grant(grantedLater.web, List.of("everyone/*"));
+
+        assertThat(warningsOf(listed, "*")).noneMatch(warning -> warning.contains("noClientGranted"));
+        assertThat(warningsOf(grantedLater, "*")).noneMatch(warning -> warning.contains("noClientGranted"));
+    }
+
+    @Test
+    void acknowledgedUngrantedClientsWarning_isNotReported() {
+        Fixture given = new Fixture();
+        ScopedGroupAuth auth = given.auth().build();
+
+        software.amazon.awscdk.Annotations.of(auth)
+                .acknowledgeWarning("scoped-group-auth:noClientGranted", "every client of this pool is ours");
+
+        assertThat(warningsOf(given, "*")).noneMatch(warning -> warning.contains("noClientGranted"));
+    }
+
+    /** The warnings at a construct path, exactly, with the CDK's acknowledgement hint. */
+    // Annotations.findWarning returns the cxapi SynthesisMessage, deprecated without a replacement in this CDK.
+    @SuppressWarnings("deprecation")
+    private static List<String> warningsOf(Fixture given, String path) {
+        return Annotations.fromStack(given.stack).findWarning(path, Match.anyValue()).stream()
+                .map(warning -> warning.getEntry().getData().toString())
+                .toList();
+    }
+
+    @Test
     void doesNotWarnAboutCase_whenNamesDifferOtherwise() {
         Fixture given = new Fixture();
 
@@ -441,6 +520,20 @@ class ValidationTest {
                         .groupScopes(Fixture.ADMINS_AND_EVERYONE)
                         .build())
                 .hasMessage("`userPool` is required; pass the UserPool whose access tokens should carry the scopes");
+    }
+
+    @Test
+    void reportsTheScopesOfABadGroupName_inTheSameRun() {
+        Fixture given = new Fixture(FeaturePlan.ESSENTIALS);
+
+        assertThatThrownBy(() -> given.auth()
+                        .groupScopes(Map.of("SUPER ADMINS", List.of("admin")))
+                        .build())
+                .hasMessage("Test/Auth has 2 problems:\n"
+                        + "- `groupScopes` group name 'SUPER ADMINS' contains whitespace or a control character;"
+                        + " group names may contain letters, marks, symbols, numbers and punctuation only\n"
+                        + "- `groupScopes` entry 'SUPER ADMINS': scope 'admin' has no '/'; write scopes as"
+                        + " 'identifier/scopeName', e.g. 'admin/*'");
     }
 
     @Test

@@ -144,6 +144,16 @@ public final class FunctionCode {
         }
     }
 
+    /**
+     * The hash of the function's code asset, which names its object in the template ({@code Code.S3Key}).
+     *
+     * @param function the function whose code was staged
+     * @return the asset hash
+     */
+    public static String assetHash(Function function) {
+        return ((Asset) function.getNode().findChild("Code")).getAssetHash();
+    }
+
     private static byte[] embeddedJar() {
         try (InputStream stream = FunctionCode.class.getResourceAsStream(EMBEDDED_JAR)) {
             if (stream == null) {

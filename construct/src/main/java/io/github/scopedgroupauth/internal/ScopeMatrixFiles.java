@@ -2,13 +2,20 @@ package io.github.scopedgroupauth.internal;
 
 import io.github.scopedgroupauth.ScopeMatrix;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.OpenOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
+import java.util.Set;
+import java.util.function.Consumer;
 import software.amazon.awscdk.Stage;
 import software.constructs.Construct;
 
@@ -16,9 +23,9 @@ import software.constructs.Construct;
  * Writes the scope matrix into the cloud assembly, as {@code <path>.scope-matrix.md} and
  * {@code <path>.scope-matrix.json}, where {@code <path>} is the construct's path with {@code .} between its ids.
  *
- * <p>Each file is written whole under a new random name in the same directory, then renamed over the old one,
- * so a reader never sees half a file, and a link another user of the build host planted under the name is
- * replaced, never followed.
+ * <p>Each file is written whole in a new private directory of the same directory, then renamed over the old
+ * one, so a reader never sees half a file, and a link another user of the build host planted under the name is
+ * replaced, never followed: no write and no change of permissions reaches anything but the file just created.
  */
 public final class ScopeMatrixFiles {
 
@@ -26,6 +33,12 @@ public final class ScopeMatrixFiles {
     static final String JSON_SUFFIX = ".scope-matrix.json";
     /** Well below the 255 bytes most file systems allow in a name, suffix included. */
     static final int MAX_BASE_NAME_LENGTH = 200;
+    /** How the private directory a file is written in before its rename starts. */
+    static final String TEMPORARY_PREFIX = ".scope-matrix-";
+
+    private static final Set<OpenOption> CREATE_OPTIONS =
+            Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS);
+    private static volatile Consumer<Path> beforeWrite = path -> {};
 
     private ScopeMatrixFiles() {}
 
@@ -69,19 +82,52 @@ public final class ScopeMatrixFiles {
         }
     }
 
-    private static void replace(Path directory, String name, String text) throws IOException {
-        Path written = Files.createTempFile(directory, ".scope-matrix-", ".tmp");
+    /**
+     * Writes the text into a new file of a new private directory, then renames it over the name. The directory
+     * has a random name and owner-only permissions, so no other user can swap the new file for a link; the file
+     * is created new, never through a link, with its permissions given at creation, and written through the
+     * channel that created it; and its name must still hold a regular file when it is renamed, so that not even
+     * this user's other processes can make the name a link.
+     */
+    static void replace(Path directory, String name, String text) throws IOException {
+        Path privateDirectory = Files.createTempDirectory(directory, TEMPORARY_PREFIX);
+        Path written = privateDirectory.resolve(name);
         try {
-            Files.writeString(written, text, StandardCharsets.UTF_8);
-            PosixFileAttributeView posix = Files.getFileAttributeView(written, PosixFileAttributeView.class);
-            if (posix != null) {
-                // Not secret, and read by reviewers' tools: readable as the cloud assembly's other files are.
-                posix.setPermissions(PosixFilePermissions.fromString("rw-r--r--"));
+            try (FileChannel channel = FileChannel.open(written, CREATE_OPTIONS, creationAttributes(directory))) {
+                beforeWrite.accept(written);
+                ByteBuffer bytes = ByteBuffer.wrap(text.getBytes(StandardCharsets.UTF_8));
+                while (bytes.hasRemaining()) {
+                    channel.write(bytes);
+                }
+                channel.force(true);
+            }
+            if (!Files.isRegularFile(written, LinkOption.NOFOLLOW_LINKS)) {
+                throw new IOException(written + " was replaced by something other than the file just written");
             }
             Files.move(written, directory.resolve(name), StandardCopyOption.ATOMIC_MOVE);
         } finally {
             Files.deleteIfExists(written);
+            Files.delete(privateDirectory);
         }
+    }
+
+    /** Not secret, and read by reviewers' tools: readable as the cloud assembly's other files are. */
+    private static FileAttribute<?>[] creationAttributes(Path directory) {
+        return directory.getFileSystem().supportedFileAttributeViews().contains("posix")
+                ? new FileAttribute<?>[] {
+                    PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-r--r--"))
+                }
+                : new FileAttribute<?>[0];
+    }
+
+    /**
+     * Runs between the file's creation and its writing, where a swap would do harm: a test swaps the file for
+     * a link there.
+     *
+     * @param hook what to run with the new file's path
+     */
+    static void beforeWrite(Consumer<Path> hook) {
+        beforeWrite = hook;
     }
 
     /**

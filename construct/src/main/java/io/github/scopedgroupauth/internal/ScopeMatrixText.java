@@ -1,19 +1,52 @@
 package io.github.scopedgroupauth.internal;
 
-import io.github.scopedgroupauth.ScopeMatrix;
 import io.github.scopedgroupauth.runtime.policy.Printable;
 import java.util.List;
+import java.util.SortedMap;
 import java.util.function.Function;
 
 /**
- * Writes a {@link ScopeMatrix} as Markdown and as JSON for review: stable order, one group per line, so that a
- * change of access is a change of the lines of the groups it concerns.
+ * Writes a scope matrix as Markdown and as JSON for review: stable order, one group per line, so that a change
+ * of access is a change of the lines of the groups it concerns.
  */
 public final class ScopeMatrixText {
+
+    /** The one client of a matrix without grants: every app client of the pool. */
+    public static final String ANY_CLIENT = "*";
 
     private static final String NONE = "none";
 
     private ScopeMatrixText() {}
+
+    /**
+     * What the template of the construct's stack holds that identifies the matrix's configuration, since the
+     * matrix is written before the template and cannot hold the template's digest.
+     *
+     * @param stack the stack's artifact id in the cloud assembly
+     * @param templateFile the template's file name in the cloud assembly directory
+     * @param functionCodeAssetHash the hash of the function code asset (embedded handler and policy file), which
+     *     the template's function names in {@code Code.S3Key}
+     * @param policyTie the policy file's tie, which starts the function's {@code SCOPED_GROUP_AUTH_CLIENTS}
+     */
+    public record Template(String stack, String templateFile, String functionCodeAssetHash, String policyTie) {}
+
+    /**
+     * A matrix as plain values.
+     *
+     * @param constructPath the construct's path
+     * @param template what identifies its stack's template
+     * @param groups the sorted group names
+     * @param userScopes sign-in client to group to its sorted scopes
+     * @param noGroupScopes sign-in client to the sorted scopes of a user in no group
+     * @param machineScopes client credentials client to its sorted scopes
+     */
+    public record Table(
+            String constructPath,
+            Template template,
+            List<String> groups,
+            SortedMap<String, SortedMap<String, List<String>>> userScopes,
+            SortedMap<String, List<String>> noGroupScopes,
+            SortedMap<String, List<String>> machineScopes) {}
 
     /**
      * The Markdown document: a table of groups by clients, then one of the client credentials clients.
@@ -21,27 +54,35 @@ public final class ScopeMatrixText {
      * @param matrix the matrix
      * @return the text, ending with a line break
      */
-    public static String markdown(ScopeMatrix matrix) {
+    public static String markdown(Table matrix) {
         StringBuilder text = new StringBuilder()
                 .append("# Scope matrix of ")
-                .append(code(matrix.getConstructPath()))
+                .append(code(matrix.constructPath()))
                 .append("\n\n")
                 .append(
                         "Written by ScopedGroupAuth at synthesis; do not edit. Each cell lists the managed scopes in the")
                 .append(" access token of a member of the row's group who signs in through the column's app client,")
                 .append(" whatever scopes were requested. A user in several groups gets the union of their rows;")
                 .append(" scopes no group or default names are left as requested.\n");
-        List<String> clients = matrix.getClients();
+        List<String> clients = List.copyOf(matrix.userScopes().keySet());
         if (!clients.isEmpty()) {
             text.append('\n');
             row(text, "Group", clients, ScopeMatrixText::clientHeading);
             row(text, "---", clients, client -> "---");
-            row(text, "(no group)", clients, client -> scopes(matrix.scopesWithoutGroup(client)));
-            for (String group : matrix.getGroups()) {
-                row(text, code(group), clients, client -> scopes(matrix.scopes(client, group)));
+            row(
+                    text,
+                    "(no group)",
+                    clients,
+                    client -> scopes(matrix.noGroupScopes().get(client)));
+            for (String group : matrix.groups()) {
+                row(
+                        text,
+                        code(group),
+                        clients,
+                        client -> scopes(matrix.userScopes().get(client).get(group)));
             }
         }
-        List<String> machines = matrix.getMachineClients();
+        List<String> machines = List.copyOf(matrix.machineScopes().keySet());
         if (!machines.isEmpty()) {
             text.append("\n## Client credentials clients\n\n")
                     .append(
@@ -53,7 +94,7 @@ public final class ScopeMatrixText {
                 text.append("| ")
                         .append(code(client))
                         .append(" | ")
-                        .append(scopes(matrix.machineScopes(client)))
+                        .append(scopes(matrix.machineScopes().get(client)))
                         .append(" |\n");
             }
         }
@@ -67,7 +108,7 @@ public final class ScopeMatrixText {
     }
 
     private static String clientHeading(String client) {
-        return ScopeMatrix.ANY_CLIENT.equals(client) ? "Any client (none granted)" : code(client);
+        return ANY_CLIENT.equals(client) ? "Any client (none granted)" : code(client);
     }
 
     private static String scopes(List<String> scopes) {
@@ -82,11 +123,12 @@ public final class ScopeMatrixText {
     }
 
     /**
-     * A Markdown code span that shows the text as it is, even with backticks or a {@code |} inside a table: the
-     * fence is one backtick longer than the longest run in the text, and {@code |} is escaped for the table.
+     * A Markdown code span that shows the text as it is, even with backticks or a {@code |} inside a table: every
+     * invisible or line-breaking character is escaped by {@link Printable#escape}, the fence is one backtick
+     * longer than the longest run in the text, and {@code |} is escaped for the table.
      */
     static String code(String value) {
-        String text = visible(value);
+        String text = Printable.escape(value);
         int longest = 0;
         int run = 0;
         for (int i = 0; i < text.length(); i++) {
@@ -99,43 +141,29 @@ public final class ScopeMatrixText {
     }
 
     /**
-     * The text with each invisible or line-breaking character escaped as {@link Printable} does, but read by code
-     * point: a character beyond the Basic Multilingual Plane, such as an emoji, which group names may contain,
-     * stays as it is, rather than showing as the escapes of its two halves, which a group named by those very
-     * escapes would show too.
-     */
-    private static String visible(String value) {
-        StringBuilder text = new StringBuilder(value.length());
-        value.codePoints().forEach(point -> {
-            if (Character.isSupplementaryCodePoint(point) && isShown(point)) {
-                text.appendCodePoint(point);
-            } else {
-                text.append(Printable.escape(new String(Character.toChars(point))));
-            }
-        });
-        return text.toString();
-    }
-
-    private static boolean isShown(int point) {
-        int type = Character.getType(point);
-        return type != Character.FORMAT && type != Character.PRIVATE_USE && type != Character.UNASSIGNED;
-    }
-
-    /**
-     * The JSON document: the construct, the groups, each sign-in client's scopes per group and without a group,
-     * and each client credentials client's scopes.
+     * The JSON document: the construct, what identifies its stack's template, the groups, each sign-in client's
+     * scopes per group and without a group, and each client credentials client's scopes.
      *
      * @param matrix the matrix
      * @return the text, ending with a line break
      */
-    public static String json(ScopeMatrix matrix) {
+    public static String json(Table matrix) {
         StringBuilder text = new StringBuilder("{\n");
-        text.append("  \"construct\": ")
-                .append(quote(matrix.getConstructPath()))
-                .append(",\n");
-        text.append("  \"groups\": ").append(list(matrix.getGroups())).append(",\n");
+        text.append("  \"construct\": ").append(quote(matrix.constructPath())).append(",\n");
+        Template template = matrix.template();
+        text.append("  \"template\": {\n")
+                .append("    \"stack\": ")
+                .append(quote(template.stack()))
+                .append(",\n    \"file\": ")
+                .append(quote(template.templateFile()))
+                .append(",\n    \"functionCodeAssetHash\": ")
+                .append(quote(template.functionCodeAssetHash()))
+                .append(",\n    \"policyTie\": ")
+                .append(quote(template.policyTie()))
+                .append("\n  },\n");
+        text.append("  \"groups\": ").append(list(matrix.groups())).append(",\n");
         text.append("  \"clients\": {");
-        List<String> clients = matrix.getClients();
+        List<String> clients = List.copyOf(matrix.userScopes().keySet());
         for (int c = 0; c < clients.size(); c++) {
             String client = clients.get(c);
             text.append(c == 0 ? "\n" : ",\n")
@@ -143,28 +171,28 @@ public final class ScopeMatrixText {
                     .append(quote(client))
                     .append(": {\n")
                     .append("      \"noGroup\": ")
-                    .append(list(matrix.scopesWithoutGroup(client)))
+                    .append(list(matrix.noGroupScopes().get(client)))
                     .append(",\n")
                     .append("      \"groups\": {");
-            List<String> groups = matrix.getGroups();
+            List<String> groups = matrix.groups();
             for (int g = 0; g < groups.size(); g++) {
                 text.append(g == 0 ? "\n" : ",\n")
                         .append("        ")
                         .append(quote(groups.get(g)))
                         .append(": ")
-                        .append(list(matrix.scopes(client, groups.get(g))));
+                        .append(list(matrix.userScopes().get(client).get(groups.get(g))));
             }
             text.append(groups.isEmpty() ? "}\n" : "\n      }\n").append("    }");
         }
         text.append(clients.isEmpty() ? "},\n" : "\n  },\n");
         text.append("  \"machineClients\": {");
-        List<String> machines = matrix.getMachineClients();
+        List<String> machines = List.copyOf(matrix.machineScopes().keySet());
         for (int m = 0; m < machines.size(); m++) {
             text.append(m == 0 ? "\n" : ",\n")
                     .append("    ")
                     .append(quote(machines.get(m)))
                     .append(": ")
-                    .append(list(matrix.machineScopes(machines.get(m))));
+                    .append(list(matrix.machineScopes().get(machines.get(m))));
         }
         text.append(machines.isEmpty() ? "}\n" : "\n  }\n");
         return text.append("}\n").toString();

@@ -71,27 +71,27 @@ public final class ScopePlan {
         return new ScopePlan(props, problems);
     }
 
+    /** Checks the scopes of a group even when its name is bad, so that one run reports both. */
     private void addGroup(String group, List<String> scopes, Problems problems) {
-        if (!checkGroupName(group, problems)) {
-            return;
-        }
+        boolean validName = checkGroupName(group, problems);
+        String entry = "`groupScopes` entry '" + Printable.escape(group) + "'";
         if (scopes == null || scopes.isEmpty()) {
-            problems.add("`groupScopes` entry '" + group + "' has no scopes; give each group at least one"
-                    + " scope such as 'admin/*'");
+            problems.add(entry + " has no scopes; give each group at least one scope such as 'admin/*'");
             return;
         }
         if (isListToken(scopes)) {
-            problems.add("`groupScopes` entry '" + group + "': the list of scopes is a deploy-time token; scopes"
-                    + " must be known at synth time");
+            problems.add(entry + ": the list of scopes is a deploy-time token; scopes must be known at synth time");
             return;
         }
         SortedSet<String> valid = new TreeSet<>();
         for (String scope : scopes) {
-            if (checkScope("`groupScopes` entry '" + group + "'", scope, problems)) {
+            if (checkScope(entry, scope, problems)) {
                 valid.add(scope);
             }
         }
-        groupScopes.put(group, valid);
+        if (validName) {
+            groupScopes.put(group, valid);
+        }
     }
 
     /** A list from a parameter or an attribute: a string token of its own kind, which isUnresolved(String) misses. */

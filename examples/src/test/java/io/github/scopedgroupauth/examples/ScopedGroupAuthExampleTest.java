@@ -63,6 +63,12 @@ class ScopedGroupAuthExampleTest {
     }
 
     @Test
+    void grantsItsWebClient_soTheNoClientGrantedWarningIsNotRaised() {
+        software.amazon.awscdk.assertions.Annotations.fromStack(example)
+                .hasNoWarning("*", Match.stringLikeRegexp(".*scoped-group-auth:noClientGranted.*"));
+    }
+
+    @Test
     void threatProtectionContext_switchesToPlusWithAuditOnly() {
         App app = new App(
                 AppProps.builder().context(Map.of("threatProtection", "audit")).build());
