@@ -32,17 +32,18 @@ export async function authorizeUrl(config) {
 /**
  * Handles a return from the authorize endpoint, if this is one. Resolves to undefined when the address has no
  * code and no error, to {idToken, accessToken} after a successful exchange, and rejects with a message
- * otherwise. The verifier and state are used once: they are removed before anything else happens.
+ * otherwise. The verifier and state are used once: they are removed before anything else happens, except for
+ * an error without this tab's state, which anyone can put in a link to this page: it is ignored, its text is
+ * not shown, and a sign-in in progress stays possible.
  */
 export async function completeSignIn(config, params) {
   if (!params.has('code') && !params.has('error')) {
     return undefined;
   }
-  const pending = takePending();
   if (params.has('error')) {
-    const description = params.get('error_description');
-    throw new Error(`Sign-in failed: Cognito answered ${params.get('error')}${description ? ` (${description})` : ''}.`);
+    return failSignIn(params);
   }
+  const pending = takePending();
   if (!pending) {
     throw new Error('Sign-in refused: this tab did not start a sign-in, or its code was already used.'
       + ' Sign in again.');
@@ -52,6 +53,17 @@ export async function completeSignIn(config, params) {
       + ' so the code was not exchanged. Sign in again.');
   }
   return exchange(config, params.get('code'), pending.verifier);
+}
+
+function failSignIn(params) {
+  const pending = readPending();
+  if (!pending || params.get('state') !== pending.state) {
+    throw new Error('An unexpected sign-in response was ignored: it reports an error, but not for a sign-in started'
+      + ' in this tab.');
+  }
+  forgetPending();
+  const description = params.get('error_description');
+  throw new Error(`Sign-in failed: Cognito answered ${params.get('error')}${description ? ` (${description})` : ''}.`);
 }
 
 /** Forgets a sign-in in progress, as sign-out does. */
@@ -103,10 +115,14 @@ async function exchange(config, code, verifier) {
 }
 
 function takePending() {
-  const stored = sessionStorage.getItem(PENDING_KEY);
-  sessionStorage.removeItem(PENDING_KEY);
+  const pending = readPending();
+  forgetPending();
+  return pending;
+}
+
+function readPending() {
   try {
-    const pending = JSON.parse(stored);
+    const pending = JSON.parse(sessionStorage.getItem(PENDING_KEY));
     return pending && typeof pending.verifier === 'string' && typeof pending.state === 'string' ? pending : null;
   } catch {
     return null;

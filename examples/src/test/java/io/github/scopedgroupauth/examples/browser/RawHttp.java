@@ -18,18 +18,29 @@ final class RawHttp {
 
     /** The status line and headers of the answer to {@code method target} with this Host header. */
     static String head(String server, String method, String target, String host) throws IOException {
-        URI uri = URI.create(server);
-        try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), uri.getPort())) {
-            // A server that never answers fails the test instead of hanging it.
-            socket.setSoTimeout(30_000);
-            OutputStream out = socket.getOutputStream();
-            out.write((method + " " + target + " HTTP/1.1\r\nHost: " + host + "\r\nConnection: close\r\n\r\n")
-                    .getBytes(StandardCharsets.ISO_8859_1));
-            out.flush();
-            InputStream in = socket.getInputStream();
-            String answer = new String(in.readAllBytes(), StandardCharsets.ISO_8859_1);
+        try (Socket socket =
+                send(server, method + " " + target + " HTTP/1.1\r\nHost: " + host + "\r\nConnection: close\r\n\r\n")) {
+            String answer = untilClosed(socket);
             int end = answer.indexOf("\r\n\r\n");
             return end < 0 ? answer : answer.substring(0, end);
         }
+    }
+
+    /** A connection to the server that has sent these characters, and nothing more yet. */
+    static Socket send(String server, String sent) throws IOException {
+        Socket socket =
+                new Socket(InetAddress.getLoopbackAddress(), URI.create(server).getPort());
+        OutputStream out = socket.getOutputStream();
+        out.write(sent.getBytes(StandardCharsets.ISO_8859_1));
+        out.flush();
+        return socket;
+    }
+
+    /** Everything the server sends until it closes the connection. */
+    static String untilClosed(Socket socket) throws IOException {
+        // A server that never closes fails the test instead of hanging it.
+        socket.setSoTimeout(20_000);
+        InputStream in = socket.getInputStream();
+        return new String(in.readAllBytes(), StandardCharsets.ISO_8859_1);
     }
 }
