@@ -32,38 +32,24 @@ export async function authorizeUrl(config) {
 /**
  * Handles a return from the authorize endpoint, if this is one. Resolves to undefined when the address has no
  * code and no error, to {idToken, accessToken} after a successful exchange, and rejects with a message
- * otherwise. The verifier and state are used once: they are removed before anything else happens, except for
- * an error without this tab's state, which anyone can put in a link to this page: it is ignored, its text is
- * not shown, and a sign-in in progress stays possible.
+ * otherwise. A code or an error counts only with the state of the sign-in this tab is waiting for: anyone can
+ * put another in a link to this page, so it is ignored, its text is not shown, and the waiting sign-in stays
+ * intact. The verifier and state of that sign-in are used once: they are removed before anything else happens.
  */
 export async function completeSignIn(config, params) {
   if (!params.has('code') && !params.has('error')) {
     return undefined;
   }
-  if (params.has('error')) {
-    return failSignIn(params);
-  }
-  const pending = takePending();
-  if (!pending) {
-    throw new Error('Sign-in refused: this tab did not start a sign-in, or its code was already used.'
-      + ' Sign in again.');
-  }
-  if (params.get('state') !== pending.state) {
-    throw new Error('Sign-in refused: the state returned by the authorize endpoint is not the one this page sent,'
-      + ' so the code was not exchanged. Sign in again.');
-  }
-  return exchange(config, params.get('code'), pending.verifier);
-}
-
-function failSignIn(params) {
   const pending = readPending();
   if (!pending || params.get('state') !== pending.state) {
-    throw new Error('An unexpected sign-in response was ignored: it reports an error, but not for a sign-in started'
-      + ' in this tab.');
+    throw new Error('An unexpected sign-in response was ignored: it does not answer a sign-in started in this tab.');
   }
   forgetPending();
-  const description = params.get('error_description');
-  throw new Error(`Sign-in failed: Cognito answered ${params.get('error')}${description ? ` (${description})` : ''}.`);
+  if (params.has('error')) {
+    const description = params.get('error_description');
+    throw new Error(`Sign-in failed: Cognito answered ${params.get('error')}${description ? ` (${description})` : ''}.`);
+  }
+  return exchange(config, params.get('code'), pending.verifier);
 }
 
 /** Forgets a sign-in in progress, as sign-out does. */
@@ -112,12 +98,6 @@ async function exchange(config, code, verifier) {
   }
   // The refresh token is not kept: the page never refreshes, so it would only be one more secret to lose.
   return { idToken: body.id_token, accessToken: body.access_token };
-}
-
-function takePending() {
-  const pending = readPending();
-  forgetPending();
-  return pending;
 }
 
 function readPending() {

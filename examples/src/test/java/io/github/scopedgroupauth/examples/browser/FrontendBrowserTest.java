@@ -171,21 +171,22 @@ class FrontendBrowserTest {
     }
 
     @Test
-    void tamperedState_isRefusedByThePage_withoutExchangingTheCode() {
+    void tamperedState_isIgnoredByThePage_withoutExchangingTheCode_andTheSignInStaysWaiting() {
         int exchanges = cognito.tokenAnswers().size();
 
         signIn(ADMIN, true);
 
         assertThat(text("message"))
-                .startsWith("Sign-in refused: the state returned by the authorize endpoint is not the one this page"
-                        + " sent, so the code was not exchanged.");
+                .isEqualTo("An unexpected sign-in response was ignored: it does not answer a sign-in started in this"
+                        + " tab.");
         assertThat(browser.findElement(By.id("signed-in")).isDisplayed()).isFalse();
         assertThat(cognito.tokenAnswers()).hasSize(exchanges);
+        assertThat(script("return sessionStorage.length")).isEqualTo(1L);
         assertThat(browser.getCurrentUrl()).isEqualTo(page.url());
     }
 
     @Test
-    void callbackAddressOpenedAgain_isRefused_becauseTheVerifierWasUsedOnce() {
+    void callbackAddressOpenedAgain_isIgnored_becauseTheVerifierWasUsedOnce() {
         signIn(ADMIN, false);
         String used = cognito.lastRedirect();
         int exchanges = cognito.tokenAnswers().size();
@@ -194,7 +195,8 @@ class FrontendBrowserTest {
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("message")));
 
         assertThat(text("message"))
-                .startsWith("Sign-in refused: this tab did not start a sign-in, or its code was" + " already used.");
+                .isEqualTo("An unexpected sign-in response was ignored: it does not answer a sign-in started in this"
+                        + " tab.");
         assertThat(cognito.tokenAnswers()).hasSize(exchanges);
     }
 
@@ -260,6 +262,17 @@ class FrontendBrowserTest {
     @ParameterizedTest
     @ValueSource(strings = {"", "&state=", "&state=forged"})
     void errorWithoutTheWaitingState_isIgnored_andTheSignInInProgressStillCompletes(String state) {
+        ignoresResponseOfSomeoneElse_andTheSignInInProgressStillCompletes(
+                "error=access_denied&error_description=Call%20555-0100%20now" + state);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"", "&state=", "&state=forged"})
+    void codeWithoutTheWaitingState_isIgnored_andTheSignInInProgressStillCompletes(String state) {
+        ignoresResponseOfSomeoneElse_andTheSignInInProgressStillCompletes("code=forged" + state);
+    }
+
+    private void ignoresResponseOfSomeoneElse_andTheSignInInProgressStillCompletes(String query) {
         // given a sign-in of this tab that has gone to the authorize endpoint and not returned yet
         browser.get(page.url());
         script("sessionStorage.clear()");
@@ -269,16 +282,17 @@ class FrontendBrowserTest {
         wait.until(ExpectedConditions.urlContains("/oauth2/authorize"));
         int exchanges = cognito.tokenAnswers().size();
 
-        // when a link sends the tab an error response of someone else's making
-        browser.get(page.url() + "?error=access_denied&error_description=Call%20555-0100%20now" + state);
+        // when a link sends the tab a response of someone else's making
+        browser.get(page.url() + "?" + query);
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("message")));
 
-        // then its text is not shown, and the sign-in in progress is kept
+        // then its text is not shown, nothing is exchanged, and the sign-in in progress is kept
         assertThat(text("message"))
-                .isEqualTo("An unexpected sign-in response was ignored: it reports an error, but not for a sign-in"
-                        + " started in this tab.");
+                .isEqualTo("An unexpected sign-in response was ignored: it does not answer a sign-in started in this"
+                        + " tab.");
         assertThat(browser.getCurrentUrl()).isEqualTo(page.url());
         assertThat(script("return sessionStorage.length")).isEqualTo(1L);
+        assertThat(cognito.tokenAnswers()).hasSize(exchanges);
 
         // and the real return completes it
         browser.get(cognito.lastRedirect());
@@ -296,8 +310,8 @@ class FrontendBrowserTest {
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("message")));
 
         assertThat(text("message"))
-                .isEqualTo("An unexpected sign-in response was ignored: it reports an error, but not for a sign-in"
-                        + " started in this tab.");
+                .isEqualTo("An unexpected sign-in response was ignored: it does not answer a sign-in started in this"
+                        + " tab.");
         assertThat(browser.findElement(By.id("sign-in")).isDisplayed()).isTrue();
     }
 

@@ -1,10 +1,12 @@
 package io.github.scopedgroupauth.examples.browser;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.Socket;
+import java.net.SocketException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 
@@ -36,11 +38,25 @@ final class RawHttp {
         return socket;
     }
 
-    /** Everything the server sends until it closes the connection. */
+    /**
+     * Everything the server sends until it closes the connection. A reset counts as closing: a server that
+     * closes a connection before reading what the client sent resets it.
+     */
     static String untilClosed(Socket socket) throws IOException {
         // A server that never closes fails the test instead of hanging it.
         socket.setSoTimeout(20_000);
         InputStream in = socket.getInputStream();
-        return new String(in.readAllBytes(), StandardCharsets.ISO_8859_1);
+        ByteArrayOutputStream received = new ByteArrayOutputStream();
+        byte[] buffer = new byte[8192];
+        try {
+            for (int read = in.read(buffer); read >= 0; read = in.read(buffer)) {
+                received.write(buffer, 0, read);
+            }
+        } catch (SocketException e) {
+            if (!"Connection reset".equals(e.getMessage())) {
+                throw e;
+            }
+        }
+        return received.toString(StandardCharsets.ISO_8859_1);
     }
 }
