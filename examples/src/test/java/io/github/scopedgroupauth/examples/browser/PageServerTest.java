@@ -3,6 +3,7 @@ package io.github.scopedgroupauth.examples.browser;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.Socket;
 import java.net.URI;
 import java.nio.file.Files;
@@ -10,6 +11,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
@@ -149,6 +152,44 @@ class PageServerTest {
             // and the server's threads never grew past the pool, which answers again
             assertThat(most).isLessThanOrEqualTo(allowed);
             assertThat(RawHttp.head(server.url(), "GET", "/app.js", host)).startsWith("HTTP/1.1 200 ");
+        }
+    }
+
+    @Test
+    void halfSentRequest_silentConnection_andIdleConnection_areClosedAfterServeJavasOwnLimitOf30Seconds()
+            throws IOException {
+        // given Serve.java's own limits, the JDK's defaults being none for a request and 30 s checked every 10 s
+        Duration limit = Duration.ofSeconds(30);
+        String request =
+                "GET / HTTP/1.1\r\nHost: localhost:" + URI.create(patient.url()).getPort() + "\r\n\r\n";
+        long start = System.nanoTime();
+        try (Socket half = RawHttp.send(patient.url(), HALF_A_REQUEST);
+                Socket silent = RawHttp.send(patient.url(), "");
+                Socket idle = RawHttp.send(patient.url(), request)) {
+
+            // when each is read, at the same time, until the server closes it, giving up 5 s after the limit
+            List<CompletableFuture<Duration>> closed = new ArrayList<>();
+            List<String> answers = new CopyOnWriteArrayList<>(List.of("", "", ""));
+            List<Socket> sockets = List.of(half, silent, idle);
+            for (int i = 0; i < sockets.size(); i++) {
+                int index = i;
+                closed.add(CompletableFuture.supplyAsync(
+                        () -> {
+                            try {
+                                answers.set(index, RawHttp.untilClosed(sockets.get(index), limit.plusSeconds(5)));
+                            } catch (IOException e) {
+                                throw new UncheckedIOException(e);
+                            }
+                            return Duration.ofNanos(System.nanoTime() - start);
+                        },
+                        reader -> new Thread(reader).start()));
+            }
+
+            // then each is closed after the limit, the half-sent and the silent one without an answer
+            assertThat(closed).allSatisfy(after -> assertThat(after.join()).isGreaterThanOrEqualTo(limit));
+            assertThat(answers.get(0)).isEmpty();
+            assertThat(answers.get(1)).isEmpty();
+            assertThat(answers.get(2)).startsWith("HTTP/1.1 200 OK\r\n");
         }
     }
 

@@ -9,6 +9,7 @@ import java.net.Socket;
 import java.net.SocketException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 
 /**
  * One HTTP/1.1 request written byte for byte, so that a test can send what a browser or HttpClient would
@@ -44,7 +45,12 @@ final class RawHttp {
      */
     static String untilClosed(Socket socket) throws IOException {
         // A server that never closes fails the test instead of hanging it.
-        socket.setSoTimeout(20_000);
+        return untilClosed(socket, Duration.ofSeconds(20));
+    }
+
+    /** As {@link #untilClosed(Socket)}, failing if the server sends nothing and keeps the connection this long. */
+    static String untilClosed(Socket socket, Duration patience) throws IOException {
+        socket.setSoTimeout(Math.toIntExact(patience.toMillis()));
         InputStream in = socket.getInputStream();
         ByteArrayOutputStream received = new ByteArrayOutputStream();
         byte[] buffer = new byte[8192];
