@@ -1,6 +1,7 @@
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -8,9 +9,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -24,10 +27,31 @@ import java.util.regex.Pattern;
  * {@code localhost} or {@code 127.0.0.1} (so a web site that rebinds its DNS name to this machine reads
  * nothing), and serves only regular files directly in the folder with the listed extensions: no
  * subfolders, no dot files, no symbolic links, no {@code ..}.
+ *
+ * <p>A fixed pool of {@value #WORKERS} threads answers, and the JDK's server closes a connection that has not
+ * sent its whole request, or read its whole answer, within 30 seconds, or that waits 30 seconds for its next
+ * request. Each limit is a {@code sun.net.httpserver} system property (see {@link #LIMITS}); one given with
+ * {@code -D} wins.
  */
 public final class Serve {
 
+    /**
+     * A browser opens at most six connections to one host, so 16 workers serve a few tabs at once, while clients
+     * that send slowly hold no more than 16 threads, each for at most {@code maxReqTime}.
+     */
+    private static final int WORKERS = 16;
+    /** Read once, when the JDK's server first loads its configuration. */
+    private static final Map<String, String> LIMITS = Map.of(
+            // Seconds to receive a whole request, from its first byte.
+            "sun.net.httpserver.maxReqTime", "30",
+            // Seconds to send a whole answer.
+            "sun.net.httpserver.maxRspTime", "30",
+            // Seconds a connection may wait for its first or next request.
+            "sun.net.httpserver.idleInterval", "30",
+            // Milliseconds between looks for idle connections: the default, 10 s, would let one wait 40 s.
+            "sun.net.httpserver.clockTick", "1000");
     private static final Pattern FILE = Pattern.compile("/([A-Za-z0-9][A-Za-z0-9_-]*\\.([a-z]+))");
+    private static final Pattern LOGGABLE = Pattern.compile("[!-~]{1,200}");
     private static final Map<String, String> TYPES = Map.of(
             "html", "text/html; charset=utf-8",
             "js", "text/javascript; charset=utf-8",
@@ -56,11 +80,16 @@ public final class Serve {
             System.err.println(root + " has no index.html; pass the frontend folder, e.g. examples/frontend");
             System.exit(2);
         }
+        LIMITS.forEach((name, value) -> {
+            if (System.getProperty(name) == null) {
+                System.setProperty(name, value);
+            }
+        });
         HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
         server.createContext("/", new Serve(root)::handle);
-        // A thread per connection: with the default executor, one client that sends half a request would hold
-        // the only thread and stall the page for everyone.
-        server.setExecutor(Executors.newCachedThreadPool());
+        AtomicInteger workers = new AtomicInteger();
+        server.setExecutor(Executors.newFixedThreadPool(
+                WORKERS, task -> new Thread(task, "serve-worker-" + workers.incrementAndGet())));
         server.start();
         System.out.println("Serving " + root + " on http://localhost:" + server.getAddress().getPort() + "/");
     }
@@ -69,7 +98,8 @@ public final class Serve {
         try (exchange) {
             int status = respond(exchange);
             // The path only: the query may hold an authorization code.
-            System.out.println(exchange.getRequestMethod() + " " + exchange.getRequestURI().getRawPath() + " " + status);
+            System.out.println(loggable(exchange.getRequestMethod()) + " "
+                    + loggable(exchange.getRequestURI().getRawPath()) + " " + status);
         }
     }
 
@@ -83,7 +113,8 @@ public final class Serve {
             exchange.getResponseHeaders().set("Allow", "GET, HEAD");
             return send(exchange, 405, "method not allowed");
         }
-        if (!HOSTS.contains(hostName(exchange.getRequestHeaders().getFirst("Host")))) {
+        List<String> hosts = exchange.getRequestHeaders().get("Host");
+        if (hosts == null || hosts.size() != 1 || !HOSTS.contains(hostName(hosts.get(0)))) {
             return send(exchange, 421, "this server answers only for localhost");
         }
         String path = exchange.getRequestURI().getRawPath();
@@ -95,17 +126,24 @@ public final class Serve {
         if (!Files.isRegularFile(target, LinkOption.NOFOLLOW_LINKS)) {
             return send(exchange, 404, "not found");
         }
-        byte[] body = Files.readAllBytes(target);
+        byte[] body;
+        try (InputStream in = Files.newInputStream(target, LinkOption.NOFOLLOW_LINKS)) {
+            body = in.readAllBytes();
+        } catch (IOException e) {
+            // Removed, or replaced by a link, since the check above.
+            return send(exchange, 404, "not found");
+        }
         exchange.getResponseHeaders().set("Content-Type", TYPES.get(file.group(2)));
         return send(exchange, 200, body);
     }
 
     private static String hostName(String host) {
-        if (host == null) {
-            return "";
-        }
         int colon = host.lastIndexOf(':');
         return colon < 0 ? host : host.substring(0, colon);
+    }
+
+    private static String loggable(String text) {
+        return text != null && LOGGABLE.matcher(text).matches() ? text : "(unprintable)";
     }
 
     private static int send(HttpExchange exchange, int status, String text) throws IOException {

@@ -32,24 +32,22 @@ export async function authorizeUrl(config) {
 /**
  * Handles a return from the authorize endpoint, if this is one. Resolves to undefined when the address has no
  * code and no error, to {idToken, accessToken} after a successful exchange, and rejects with a message
- * otherwise. The verifier and state are used once: they are removed before anything else happens.
+ * otherwise. A code or an error counts only with the state of the sign-in this tab is waiting for: anyone can
+ * put another in a link to this page, so it is ignored, its text is not shown, and the waiting sign-in stays
+ * intact. The verifier and state of that sign-in are used once: they are removed before anything else happens.
  */
 export async function completeSignIn(config, params) {
   if (!params.has('code') && !params.has('error')) {
     return undefined;
   }
-  const pending = takePending();
+  const pending = readPending();
+  if (!pending || params.get('state') !== pending.state) {
+    throw new Error('An unexpected sign-in response was ignored: it does not answer a sign-in started in this tab.');
+  }
+  forgetPending();
   if (params.has('error')) {
     const description = params.get('error_description');
     throw new Error(`Sign-in failed: Cognito answered ${params.get('error')}${description ? ` (${description})` : ''}.`);
-  }
-  if (!pending) {
-    throw new Error('Sign-in refused: this tab did not start a sign-in, or its code was already used.'
-      + ' Sign in again.');
-  }
-  if (params.get('state') !== pending.state) {
-    throw new Error('Sign-in refused: the state returned by the authorize endpoint is not the one this page sent,'
-      + ' so the code was not exchanged. Sign in again.');
   }
   return exchange(config, params.get('code'), pending.verifier);
 }
@@ -102,11 +100,9 @@ async function exchange(config, code, verifier) {
   return { idToken: body.id_token, accessToken: body.access_token };
 }
 
-function takePending() {
-  const stored = sessionStorage.getItem(PENDING_KEY);
-  sessionStorage.removeItem(PENDING_KEY);
+function readPending() {
   try {
-    const pending = JSON.parse(stored);
+    const pending = JSON.parse(sessionStorage.getItem(PENDING_KEY));
     return pending && typeof pending.verifier === 'string' && typeof pending.state === 'string' ? pending : null;
   } catch {
     return null;

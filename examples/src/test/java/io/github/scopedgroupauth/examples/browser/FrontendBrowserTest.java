@@ -5,10 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.github.scopedgroupauth.examples.browser.StandInCognito.TestUser;
 import io.github.scopedgroupauth.runtime.ScopePolicy;
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.Socket;
-import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -23,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
@@ -174,21 +171,22 @@ class FrontendBrowserTest {
     }
 
     @Test
-    void tamperedState_isRefusedByThePage_withoutExchangingTheCode() {
+    void tamperedState_isIgnoredByThePage_withoutExchangingTheCode_andTheSignInStaysWaiting() {
         int exchanges = cognito.tokenAnswers().size();
 
         signIn(ADMIN, true);
 
         assertThat(text("message"))
-                .startsWith("Sign-in refused: the state returned by the authorize endpoint is not the one this page"
-                        + " sent, so the code was not exchanged.");
+                .isEqualTo("An unexpected sign-in response was ignored: it does not answer a sign-in started in this"
+                        + " tab.");
         assertThat(browser.findElement(By.id("signed-in")).isDisplayed()).isFalse();
         assertThat(cognito.tokenAnswers()).hasSize(exchanges);
+        assertThat(script("return sessionStorage.length")).isEqualTo(1L);
         assertThat(browser.getCurrentUrl()).isEqualTo(page.url());
     }
 
     @Test
-    void callbackAddressOpenedAgain_isRefused_becauseTheVerifierWasUsedOnce() {
+    void callbackAddressOpenedAgain_isIgnored_becauseTheVerifierWasUsedOnce() {
         signIn(ADMIN, false);
         String used = cognito.lastRedirect();
         int exchanges = cognito.tokenAnswers().size();
@@ -197,7 +195,8 @@ class FrontendBrowserTest {
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("message")));
 
         assertThat(text("message"))
-                .startsWith("Sign-in refused: this tab did not start a sign-in, or its code was" + " already used.");
+                .isEqualTo("An unexpected sign-in response was ignored: it does not answer a sign-in started in this"
+                        + " tab.");
         assertThat(cognito.tokenAnswers()).hasSize(exchanges);
     }
 
@@ -244,17 +243,76 @@ class FrontendBrowserTest {
     }
 
     @Test
-    void errorFromTheAuthorizeEndpoint_isShownAsText_andDropsTheWaitingVerifierAndState() {
+    void errorWithTheWaitingState_isShownAsText_andDropsTheWaitingVerifierAndState() {
+        // given a sign-in of this tab waiting for its return with state s
         browser.get(page.url());
         script("sessionStorage.setItem('scopedgroupauth.pendingSignIn', '{\"verifier\": \"v\", \"state\": \"s\"}')");
 
+        // when the authorize endpoint returns an error with that state
         browser.get(page.url() + "?error=access_denied&error_description=%3Cimg%20src%3Dx%3E&state=s");
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("message")));
 
+        // then
         assertThat(text("message")).isEqualTo("Sign-in failed: Cognito answered access_denied (<img src=x>).");
         assertThat(browser.findElements(By.cssSelector("#message img"))).isEmpty();
         assertThat(script("return sessionStorage.length")).isEqualTo(0L);
         assertThat(browser.getCurrentUrl()).isEqualTo(page.url());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"", "&state=", "&state=forged"})
+    void errorWithoutTheWaitingState_isIgnored_andTheSignInInProgressStillCompletes(String state) {
+        ignoresResponseOfSomeoneElse_andTheSignInInProgressStillCompletes(
+                "error=access_denied&error_description=Call%20555-0100%20now" + state);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"", "&state=", "&state=forged"})
+    void codeWithoutTheWaitingState_isIgnored_andTheSignInInProgressStillCompletes(String state) {
+        ignoresResponseOfSomeoneElse_andTheSignInInProgressStillCompletes("code=forged" + state);
+    }
+
+    private void ignoresResponseOfSomeoneElse_andTheSignInInProgressStillCompletes(String query) {
+        // given a sign-in of this tab that has gone to the authorize endpoint and not returned yet
+        browser.get(page.url());
+        script("sessionStorage.clear()");
+        browser.navigate().refresh();
+        cognito.holdNextRedirect(ADMIN);
+        wait.until(ExpectedConditions.elementToBeClickable(By.id("sign-in"))).click();
+        wait.until(ExpectedConditions.urlContains("/oauth2/authorize"));
+        int exchanges = cognito.tokenAnswers().size();
+
+        // when a link sends the tab a response of someone else's making
+        browser.get(page.url() + "?" + query);
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("message")));
+
+        // then its text is not shown, nothing is exchanged, and the sign-in in progress is kept
+        assertThat(text("message"))
+                .isEqualTo("An unexpected sign-in response was ignored: it does not answer a sign-in started in this"
+                        + " tab.");
+        assertThat(browser.getCurrentUrl()).isEqualTo(page.url());
+        assertThat(script("return sessionStorage.length")).isEqualTo(1L);
+        assertThat(cognito.tokenAnswers()).hasSize(exchanges);
+
+        // and the real return completes it
+        browser.get(cognito.lastRedirect());
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("signed-in")));
+        assertThat(text("user-name")).isEqualTo("ada@example.com");
+        assertThat(cognito.tokenAnswers()).hasSize(exchanges + 1).last().isEqualTo("200");
+    }
+
+    @Test
+    void errorWithoutASignInInProgress_isIgnored_withoutShowingItsText() {
+        browser.get(page.url());
+        script("sessionStorage.clear()");
+
+        browser.get(page.url() + "?error=access_denied&error_description=Call%20555-0100%20now&state=s");
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("message")));
+
+        assertThat(text("message"))
+                .isEqualTo("An unexpected sign-in response was ignored: it does not answer a sign-in started in this"
+                        + " tab.");
+        assertThat(browser.findElement(By.id("sign-in")).isDisplayed()).isTrue();
     }
 
     @Test
@@ -297,53 +355,6 @@ class FrontendBrowserTest {
         assertThat(text("message")).startsWith(message).contains("npx -y aws-cdk@2 deploy --outputs-file");
         assertThat(text("config-summary")).isEqualTo("Not configured.");
         assertThat(browser.findElement(By.id("sign-in")).isDisplayed()).isFalse();
-    }
-
-    @ParameterizedTest
-    @CsvSource({
-        "GET,  /,                   localhost, 200",
-        "GET,  /app.js,             127.0.0.1, 200",
-        "HEAD, /style.css,          localhost, 200",
-        "GET,  /../pom.xml,         localhost, 404",
-        "GET,  /%2e%2e/pom.xml,     localhost, 404",
-        "GET,  /..%2fpom.xml,       localhost, 404",
-        "GET,  /browser/index.html, localhost, 404",
-        "GET,  /.hidden.json,       localhost, 404",
-        "GET,  /outside.json,       localhost, 404",
-        "GET,  /Serve.java,         localhost, 404",
-        "GET,  /,                   attacker.example, 421",
-        "POST, /,                   localhost, 405",
-    })
-    void pageServer_servesOnlyTheFolder_andOnlyToLocalhost(String method, String target, String host, int status)
-            throws IOException {
-        // given a dot file in the folder, and a symbolic link in it to a file outside
-        Path outside = Files.writeString(temporary.resolve("outside-secret.json"), "{}");
-        Files.writeString(page.folder().resolve(".hidden.json"), "{}");
-        Files.deleteIfExists(page.folder().resolve("outside.json"));
-        Files.createSymbolicLink(page.folder().resolve("outside.json"), outside);
-
-        String answer = RawHttp.head(
-                page.url(), method, target, host + ":" + URI.create(page.url()).getPort());
-
-        assertThat(answer).startsWith("HTTP/1.1 " + status + " ");
-        if (target.endsWith(".js")) {
-            assertThat(answer).containsIgnoringCase("\r\ncontent-type: text/javascript; charset=utf-8\r\n");
-        }
-    }
-
-    @Test
-    void pageServer_answersWhileAnotherClientHasSentHalfARequest() throws IOException {
-        int port = URI.create(page.url()).getPort();
-        try (Socket stalled = new Socket(InetAddress.getLoopbackAddress(), port)) {
-            stalled.getOutputStream().write("GET / HTTP/1.1\r\nHost: local".getBytes(StandardCharsets.ISO_8859_1));
-            stalled.getOutputStream().flush();
-
-            // Two requests: whichever of the three the server reads first, one of these comes after the stalled one.
-            for (int request = 0; request < 2; request++) {
-                assertThat(RawHttp.head(page.url(), "GET", "/", "localhost:" + port))
-                        .startsWith("HTTP/1.1 200 ");
-            }
-        }
     }
 
     /** Opens the page in a fresh state and signs in through the stand-in, waiting for the outcome. */

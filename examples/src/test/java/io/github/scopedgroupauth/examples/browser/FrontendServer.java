@@ -7,13 +7,16 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
  * The README's way of serving the page, {@code java examples/frontend/Serve.java <folder> <port>}, run on a
- * copy of the page's files (so that the test's config.json never lands in the source folder) on a free port.
+ * copy of the page's files (so that the test's config.json never lands in the source folder) on a free port,
+ * with the Java options a test gives.
  */
 final class FrontendServer implements AutoCloseable {
 
@@ -24,6 +27,10 @@ final class FrontendServer implements AutoCloseable {
     private final String url;
 
     FrontendServer(Path sources, Path folder) throws IOException {
+        this(sources, folder, List.of());
+    }
+
+    FrontendServer(Path sources, Path folder, List<String> javaOptions) throws IOException {
         this.folder = folder;
         Files.createDirectories(folder);
         try (Stream<Path> files = Files.list(sources)) {
@@ -32,10 +39,11 @@ final class FrontendServer implements AutoCloseable {
             }
         }
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-        process = new ProcessBuilder(
-                        java.toString(), sources.resolve("Serve.java").toString(), folder.toString(), "0")
-                .redirectErrorStream(true)
-                .start();
+        List<String> command = new ArrayList<>();
+        command.add(java.toString());
+        command.addAll(javaOptions);
+        command.addAll(List.of(sources.resolve("Serve.java").toString(), folder.toString(), "0"));
+        process = new ProcessBuilder(command).redirectErrorStream(true).start();
         BufferedReader output =
                 new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
         String first = output.readLine();
@@ -64,6 +72,13 @@ final class FrontendServer implements AutoCloseable {
     /** The folder served. */
     Path folder() {
         return folder;
+    }
+
+    /** How many threads the server's process has now, as Linux counts them. */
+    long threads() throws IOException {
+        try (Stream<Path> tasks = Files.list(Path.of("/proc", Long.toString(process.pid()), "task"))) {
+            return tasks.count();
+        }
     }
 
     /** Writes a file next to the page, or removes it when the content is null. */

@@ -49,6 +49,7 @@ final class StandInCognito implements AutoCloseable {
     private final List<Map<String, String>> logouts = new CopyOnWriteArrayList<>();
     private volatile TestUser user;
     private volatile boolean tamperState;
+    private volatile boolean holdRedirect;
     private volatile String lastRedirect;
 
     /** A signed-in user of the pool. */
@@ -79,6 +80,16 @@ final class StandInCognito implements AutoCloseable {
     void nextSignIn(TestUser next, boolean tamperWithState) {
         user = next;
         tamperState = tamperWithState;
+        holdRedirect = false;
+    }
+
+    /**
+     * Makes the next authorize request answer with a page instead of returning to the callback, as a user who
+     * has not signed in yet: the page waits for its code, and {@link #lastRedirect()} is where it would return.
+     */
+    void holdNextRedirect(TestUser next) {
+        nextSignIn(next, false);
+        holdRedirect = true;
     }
 
     /** The answers of the token endpoint so far: {@code 200}, or the error code it returned. */
@@ -114,6 +125,11 @@ final class StandInCognito implements AutoCloseable {
             codes.put(code, new Grant(query.get("code_challenge"), query.get("redirect_uri"), user, scopes));
             String state = tamperState ? query.get("state") + "x" : query.get("state");
             lastRedirect = pageUrl + "?code=" + code + "&state=" + encode(state);
+            if (holdRedirect) {
+                holdRedirect = false;
+                Exchanges.send(exchange, 200, "text/plain", "signing in");
+                return;
+            }
             Exchanges.redirect(exchange, lastRedirect);
         }
     }
