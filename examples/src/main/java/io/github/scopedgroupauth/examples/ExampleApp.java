@@ -22,6 +22,8 @@ public final class ExampleApp {
     static final String OUTDIR_PROPERTY = "scopedgroupauth.example.outdir";
     /** Set by the CDK CLI's {@code --debug} for the app it runs. */
     static final String CDK_DEBUG = "CDK_DEBUG";
+    /** How the JavaScript stack that jsii appends to the message of a CDK error starts: its error's name. */
+    static final String JSII_STACK = "\n@jsii/kernel.";
 
     private ExampleApp() {}
 
@@ -62,13 +64,24 @@ public final class ExampleApp {
      * @return text ending with a line break
      */
     static String failure(RuntimeException failure, boolean debug) {
-        String message = failure.getMessage() == null ? failure.toString() : failure.getMessage();
+        String message =
+                withoutJavaScriptStack(failure.getMessage() == null ? failure.toString() : failure.getMessage());
         if (!debug) {
             return message + "\n(For the stack trace, synthesize with --debug or set " + CDK_DEBUG + "=true.)\n";
         }
         StringWriter trace = new StringWriter();
         failure.printStackTrace(new PrintWriter(trace, true));
         return message + "\n\n" + trace;
+    }
+
+    /**
+     * The message without the JavaScript stack that jsii appends to an error raised in the CDK's own code, such
+     * as a failed validation at {@code app.synth()}: a line break, the error's name ({@code @jsii/kernel.} and
+     * more), the message again, then its {@code at} lines.
+     */
+    private static String withoutJavaScriptStack(String message) {
+        int stack = message.indexOf(JSII_STACK);
+        return stack < 0 ? message : message.substring(0, stack);
     }
 
     /** As the CDK reads {@value #CDK_DEBUG}: 1, on or true, in any case. */
