@@ -9,6 +9,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import software.amazon.awscdk.App;
 import software.amazon.awscdk.CfnParameter;
+import software.amazon.awscdk.NestedStack;
 import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.assertions.Match;
 import software.amazon.awscdk.assertions.Template;
@@ -160,11 +161,29 @@ class ClientGrantAttackTest {
         ScopedGroupAuth auth = given.auth().clients(List.of(given.web)).build();
         machineClientIn(new Stack(given.app, "Other"), given.pool, auth.oauthScopesFor("ADMINS"));
 
-        // when / then: checked as a machine client of the pool's own stack is
+        // when / then: checked as a machine client of the pool's own stack is, with advice that grant, which
+        // refuses a client of another stack, cannot follow
         assertThatThrownBy(() -> given.app.synth())
                 .hasMessageContaining("app client 'Other/Machine' uses the client credentials flow and allows"
                         + " the managed scopes [admin/*] without a grant, so its machine-to-machine tokens carry them"
-                        + " with no user and no group check");
+                        + " with no user and no group check: remove them from the client, or, if that is meant,"
+                        + " define the client in the user pool's stack Test instead of Other and grant them with"
+                        + " auth.grant(client, scopes)");
+    }
+
+    @Test
+    void failsSynth_whenAMachineClientInANestedStackAllowsAManagedScopeWithoutAGrant_sayingWhereToDefineIt() {
+        // given a machine client of the pool in a nested stack of the pool's stack, which grant refuses
+        Fixture given = new Fixture();
+        given.auth().clients(List.of(given.web)).build();
+        machineClientIn(new NestedStack(given.stack, "Nested"), given.pool, List.of(OAuthScope.custom("admin/*")));
+
+        assertThatThrownBy(() -> given.app.synth())
+                .hasMessageContaining("app client 'Test/Nested/Machine' uses the client credentials flow and allows"
+                        + " the managed scopes [admin/*] without a grant, so its machine-to-machine tokens carry them"
+                        + " with no user and no group check: remove them from the client, or, if that is meant,"
+                        + " define the client in the user pool's stack Test instead of Test/Nested and grant them with"
+                        + " auth.grant(client, scopes)");
     }
 
     @Test

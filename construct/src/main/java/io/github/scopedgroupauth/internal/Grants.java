@@ -3,6 +3,7 @@ package io.github.scopedgroupauth.internal;
 import io.github.scopedgroupauth.runtime.policy.PolicyFormat;
 import java.util.Collection;
 import java.util.List;
+import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.services.cognito.UserPool;
 
 /**
@@ -39,7 +40,7 @@ public record Grants(
         return new Grants(
                 registry,
                 new GrantChecks(pool, managed, registry::allowedScopesAfter),
-                new MachineClients(registry, bound),
+                new MachineClients(registry, bound, Stack.of(pool).getNode().getPath()),
                 variable,
                 new VersionDescription(registry, variable));
     }

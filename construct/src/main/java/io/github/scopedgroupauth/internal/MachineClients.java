@@ -18,16 +18,19 @@ public final class MachineClients {
 
     private final ClientGrants grants;
     private final BoundScopes bound;
+    private final String poolStack;
 
     /**
      * Reads the machine clients of these grants.
      *
      * @param grants the client grants
      * @param bound the managed scopes' bound tokens
+     * @param poolStack the construct path of the user pool's stack, the only stack whose clients can be granted
      */
-    public MachineClients(ClientGrants grants, BoundScopes bound) {
+    public MachineClients(ClientGrants grants, BoundScopes bound, String poolStack) {
         this.grants = grants;
         this.bound = bound;
+        this.poolStack = poolStack;
     }
 
     /**
@@ -91,10 +94,18 @@ public final class MachineClients {
         if (allowed.isEmpty()) {
             return List.of();
         }
-        return List.of("app client '" + path + "' uses the client credentials flow and allows the managed scopes "
+        String problem = "app client '" + path + "' uses the client credentials flow and allows the managed scopes "
                 + allowed + " without a grant, so its machine-to-machine tokens carry them with no user and no"
-                + " group check: if that is meant, say so with auth.grant(client, scopes) (then grant every client"
-                + " that should receive managed scopes), otherwise remove them from the client");
+                + " group check: ";
+        String stack = settings.stack().getNode().getPath();
+        // grant refuses a client of another stack, nested ones included: saying "grant it" would lead nowhere.
+        return List.of(
+                stack.equals(poolStack)
+                        ? problem + "if that is meant, say so with auth.grant(client, scopes) (then grant every client"
+                                + " that should receive managed scopes), otherwise remove them from the client"
+                        : problem + "remove them from the client, or, if that is meant, define the client in the user"
+                                + " pool's stack " + poolStack + " instead of " + stack + " and grant them with"
+                                + " auth.grant(client, scopes)");
     }
 
     /** The managed scopes a client allows; none if its allowed scopes are a deploy-time list. */

@@ -33,6 +33,8 @@ import software.amazon.awscdk.services.cognito.CfnUserPoolClient;
 import software.amazon.awscdk.services.cognito.CfnUserPoolResourceServer;
 import software.amazon.awscdk.services.cognito.FeaturePlan;
 import software.amazon.awscdk.services.cognito.LambdaVersion;
+import software.amazon.awscdk.services.cognito.OAuthFlows;
+import software.amazon.awscdk.services.cognito.OAuthSettings;
 import software.amazon.awscdk.services.cognito.ResourceServerScope;
 import software.amazon.awscdk.services.cognito.UserPool;
 import software.amazon.awscdk.services.cognito.UserPoolClient;
@@ -256,7 +258,8 @@ class SynthCatalogueTest {
                 "late-granted-client-credentials",
                 "late-granted-oauth-disabled",
                 "late-granted-machine-client-beyond-grant",
-                "late-ungranted-machine-client")) {
+                "late-ungranted-machine-client",
+                "late-ungranted-machine-client-other-stack")) {
             cases.put(late, SynthCatalogueTest::lateMessage);
         }
         return cases;
@@ -266,7 +269,7 @@ class SynthCatalogueTest {
      * One app with every problem that only synthesis finds, because it was made after the construct: a V1_0
      * trigger, a group and a resource server defined again, too many grants for the environment, granted clients
      * switched to client credentials or without OAuth, a granted machine client allowing a managed scope beyond
-     * its grant, and an ungranted machine client allowing a managed scope.
+     * its grant, and ungranted machine clients allowing a managed scope, in the pool's stack and in another.
      */
     private static synchronized String lateMessage() {
         if (lateMessage == null) {
@@ -285,6 +288,14 @@ class SynthCatalogueTest {
             cfn(backend).setAllowedOAuthFlowsUserPoolClient(false);
             auth.grant(pool.machineClient("Partner", auth.oauthScopesFor("ADMINS")), List.of("everyone/*"));
             pool.machineClient("LateMachine", auth.oauthScopesFor("ADMINS"));
+            UserPoolClient.Builder.create(new Stack(pool.app, "Elsewhere"), "Machine")
+                    .userPool(pool.pool)
+                    .generateSecret(true)
+                    .oAuth(OAuthSettings.builder()
+                            .flows(OAuthFlows.builder().clientCredentials(true).build())
+                            .scopes(auth.oauthScopesFor("ADMINS"))
+                            .build())
+                    .build();
             pool.pool.addTrigger(UserPoolOperation.PRE_TOKEN_GENERATION, pool.otherFunction());
             pool.pool.addGroup(
                     "Late", UserPoolGroupOptions.builder().groupName("ADMINS").build());
