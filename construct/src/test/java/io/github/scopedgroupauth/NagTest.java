@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.cdklabs.cdknag.AwsSolutionsChecks;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import software.amazon.awscdk.Aspects;
@@ -52,5 +53,20 @@ class NagTest {
                                 "reason",
                                 "ScopedGroupAuth's embedded handler is built and tested for the java21 runtime, with"
                                         + " SnapStart; a newer runtime is adopted in a release that tests it"))));
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void writesTheSuppressionsKeysInOneOrder_soEverySynthesisWritesTheSameTemplate() {
+        Fixture given = new Fixture();
+        ScopedGroupAuth auth = given.auth().build();
+
+        Map<String, List<Map<String, String>>> metadata =
+                (Map<String, List<Map<String, String>>>) ((software.amazon.awscdk.CfnResource)
+                                auth.getFunction().getNode().getDefaultChild())
+                        .getMetadata("cdk_nag");
+
+        assertThat(List.copyOf(metadata.get("rules_to_suppress").get(0).keySet()))
+                .containsExactly("id", "reason");
     }
 }

@@ -3,6 +3,7 @@ package io.github.scopedgroupauth.internal;
 import io.github.scopedgroupauth.ScopedGroupAuthProps;
 import io.github.scopedgroupauth.runtime.policy.PolicyFormat;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import software.amazon.awscdk.Annotations;
@@ -194,18 +195,16 @@ public record TriggerFunction(Function function, String functionName, Alias alia
      * dependency on cdk-nag.
      */
     private static void suppressLatestRuntimeRule(Function function) {
+        // Ordered, unlike Map.of, whose order changes from one JVM to the next, so every synthesis writes the
+        // same template.
+        Map<String, String> rule = new LinkedHashMap<>();
+        rule.put("id", "AwsSolutions-L1");
+        rule.put(
+                "reason",
+                "ScopedGroupAuth's embedded handler is built and tested for the java21 runtime, with SnapStart; a"
+                        + " newer runtime is adopted in a release that tests it");
         ((CfnResource) function.getNode().getDefaultChild())
-                .addMetadata(
-                        "cdk_nag",
-                        Map.of(
-                                "rules_to_suppress",
-                                List.of(Map.of(
-                                        "id",
-                                        "AwsSolutions-L1",
-                                        "reason",
-                                        "ScopedGroupAuth's embedded handler is built and"
-                                                + " tested for the java21 runtime, with SnapStart; a newer runtime is adopted in a release"
-                                                + " that tests it"))));
+                .addMetadata("cdk_nag", Map.of("rules_to_suppress", List.of(rule)));
     }
 
     /**

@@ -1,5 +1,6 @@
 package io.github.scopedgroupauth.runtime;
 
+import io.github.scopedgroupauth.runtime.policy.Printable;
 import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
@@ -42,18 +43,18 @@ public record ScopeDecision(List<String> scopesToAdd, List<String> scopesToSuppr
         tokenScopes = sortedCopy(tokenScopes, "tokenScopes");
         for (String scope : scopesToAdd) {
             if (contains(scopesToSuppress, scope)) {
-                throw new IllegalArgumentException("`scopesToAdd` and `scopesToSuppress` both have '" + scope
-                        + "'; a scope is either added or suppressed");
+                throw new IllegalArgumentException("`scopesToAdd` and `scopesToSuppress` both have '"
+                        + Printable.escape(scope) + "'; a scope is either added or suppressed");
             }
             if (!contains(tokenScopes, scope)) {
-                throw new IllegalArgumentException("`scopesToAdd` has '" + scope + "', which `tokenScopes` lacks;"
-                        + " the token carries every added scope");
+                throw new IllegalArgumentException("`scopesToAdd` has '" + Printable.escape(scope)
+                        + "', which `tokenScopes` lacks;" + " the token carries every added scope");
             }
         }
         for (String scope : scopesToSuppress) {
             if (contains(tokenScopes, scope)) {
-                throw new IllegalArgumentException("`scopesToSuppress` has '" + scope + "', which `tokenScopes`"
-                        + " has too; the token carries no suppressed scope");
+                throw new IllegalArgumentException("`scopesToSuppress` has '" + Printable.escape(scope)
+                        + "', which `tokenScopes`" + " has too; the token carries no suppressed scope");
             }
         }
     }

@@ -533,6 +533,65 @@ class PolicyFileTest {
                     .hasMessage(INCOMPLETE);
         }
 
+        @ParameterizedTest(name = "{0}")
+        @ValueSource(
+                strings = {
+                    "upper-case hex",
+                    "a line feed and carriage return",
+                    "no final line break",
+                    "an empty line after it",
+                    "the seal twice",
+                    "the seal first"
+                })
+        void rejectsASealThatIsNotTheLastLineExactlyAsWritten(String change) {
+            // A body whose checksum has hex letters, so that upper case differs from lower case.
+            String body = GROUPS + "default profile/read\n";
+            String sealed = SealedPolicy.seal(body);
+            String tie = SealedPolicy.grants(body, "*");
+            String seal = sealed.substring(body.length());
+            String file = switch (change) {
+                case "upper-case hex" ->
+                    body + "end crc32c:" + SealedPolicy.crc32c(body).toUpperCase() + "\n";
+                case "a line feed and carriage return" -> sealed.replace(seal, seal.strip() + "\r\n");
+                case "no final line break" -> sealed.strip();
+                case "an empty line after it" -> sealed + "\n";
+                case "the seal twice" -> sealed + seal;
+                default -> seal + body;
+            };
+            assertThat(SealedPolicy.crc32c(body)).isEqualTo("4012bd86");
+
+            // Sealed twice, the last line is a well-formed seal, but of a body without the first seal line.
+            assertThatThrownBy(() -> readRaw(file, tie))
+                    .isInstanceOf(InvalidPolicyException.class)
+                    .hasMessage(
+                            change.equals("the seal twice")
+                                    ? "scoped-group-auth.conf does not match the checksum on its last line: it was"
+                                            + " changed after the ScopedGroupAuth construct wrote it; redeploy the"
+                                            + " function code the construct wrote"
+                                    : INCOMPLETE);
+        }
+
+        @ParameterizedTest(name = "tie ''{0}''")
+        @ValueSource(strings = {"upper", "short", "long", "empty"})
+        void rejectsATieThatIsNotTheFilesChecksumExactly(String change) {
+            String body = GROUPS + "default profile/read\n";
+            String sealed = SealedPolicy.seal(body);
+            String checksum = SealedPolicy.crc32c(body);
+            String written = switch (change) {
+                case "upper" -> checksum.toUpperCase();
+                case "short" -> checksum.substring(1);
+                case "long" -> checksum + "0";
+                default -> "";
+            };
+
+            assertThatThrownBy(() -> readRaw(sealed, written + ":*"))
+                    .isInstanceOf(InvalidPolicyException.class)
+                    .hasMessage("SCOPED_GROUP_AUTH_CLIENTS was written for policy file '" + written + "', but this"
+                            + " function's scoped-group-auth.conf is '" + checksum + "'; scope numbers would name"
+                            + " other scopes: deploy the variable and the function code together (redeploy the"
+                            + " stack) rather than editing either by hand");
+        }
+
         @Test
         void rejectsFileEditedAfterSealing() {
             String edited = sealed.replace("group EVERYONE everyone/*", "group EVERYONE admin/*");

@@ -9,13 +9,15 @@ import java.util.Map;
 import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeSet;
+import java.util.function.Predicate;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
 
 /**
  * The tests' one model of the decision, written from docs/how-it-works.md and independently of
- * {@link ScopePolicy}, as plain set operations on plain collections:
+ * {@link ScopePolicy}: where the policy computes with sets, the model asks of each scope on its own whether it is
+ * entitled, added, suppressed or in the token:
  *
  * <ul>
  *   <li>managed = every scope a group or the defaults name;
@@ -165,14 +167,8 @@ public record PolicyModel(Map<String, Set<String>> groups, Set<String> defaults,
      * @return the entitled scopes, sorted
      */
     public SortedSet<String> entitled(String clientId, Collection<String> userGroups) {
-        SortedSet<String> entitled = new TreeSet<>(defaults);
-        for (String group : present(userGroups)) {
-            entitled.addAll(groups.getOrDefault(group, Set.of()));
-        }
-        if (!grants.isEmpty()) {
-            entitled.retainAll(clientId == null ? Set.of() : grants.getOrDefault(clientId, Set.of()));
-        }
-        return entitled;
+        Set<String> member = present(userGroups);
+        return where(managed(), scope -> isEntitled(scope, clientId, member));
     }
 
     /**
@@ -184,9 +180,9 @@ public record PolicyModel(Map<String, Set<String>> groups, Set<String> defaults,
      * @return the scopes, sorted
      */
     public SortedSet<String> toAdd(String clientId, Collection<String> userGroups, Collection<String> requested) {
-        SortedSet<String> add = entitled(clientId, userGroups);
-        add.removeAll(present(requested));
-        return add;
+        Set<String> member = present(userGroups);
+        Set<String> asked = present(requested);
+        return where(managed(), scope -> isEntitled(scope, clientId, member) && !asked.contains(scope));
     }
 
     /**
@@ -198,14 +194,14 @@ public record PolicyModel(Map<String, Set<String>> groups, Set<String> defaults,
      * @return the scopes, sorted
      */
     public SortedSet<String> toSuppress(String clientId, Collection<String> userGroups, Collection<String> requested) {
-        SortedSet<String> suppress = present(requested);
-        suppress.retainAll(managed());
-        suppress.removeAll(entitled(clientId, userGroups));
-        return suppress;
+        Set<String> member = present(userGroups);
+        Set<String> managed = managed();
+        return where(present(requested), scope -> managed.contains(scope) && !isEntitled(scope, clientId, member));
     }
 
     /**
-     * The scopes the access token carries once Cognito applies the decision.
+     * The scopes the access token carries once Cognito applies the decision, stated directly as
+     * docs/how-it-works.md states it: the requested unmanaged scopes and the entitled ones.
      *
      * @param clientId the client id; may be null
      * @param userGroups the user's groups; may be null or hold nulls
@@ -213,14 +209,50 @@ public record PolicyModel(Map<String, Set<String>> groups, Set<String> defaults,
      * @return the scopes, sorted
      */
     public SortedSet<String> token(String clientId, Collection<String> userGroups, Collection<String> requested) {
-        SortedSet<String> token = present(requested);
-        token.removeAll(toSuppress(clientId, userGroups, requested));
-        token.addAll(toAdd(clientId, userGroups, requested));
-        return token;
+        Set<String> member = present(userGroups);
+        Set<String> asked = present(requested);
+        Set<String> managed = managed();
+        Set<String> candidates = new HashSet<>(managed);
+        candidates.addAll(asked);
+        return where(
+                candidates,
+                scope -> managed.contains(scope) ? isEntitled(scope, clientId, member) : asked.contains(scope));
     }
 
-    /** The values without nulls and duplicates, sorted. */
-    private static SortedSet<String> present(Collection<String> values) {
+    /**
+     * One scope at a time, so that the model shares no set algebra with the policy: a scope is entitled when the
+     * defaults or one of the user's groups name it, and, once any client is granted, the calling client's grant
+     * names it too.
+     */
+    private boolean isEntitled(String scope, String clientId, Set<String> member) {
+        boolean named = defaults.contains(scope);
+        for (String group : member) {
+            named |= groups.containsKey(group) && groups.get(group).contains(scope);
+        }
+        boolean granted = grants.isEmpty()
+                || (clientId != null
+                        && grants.containsKey(clientId)
+                        && grants.get(clientId).contains(scope));
+        return named && granted;
+    }
+
+    private static SortedSet<String> where(Collection<String> scopes, Predicate<String> test) {
+        SortedSet<String> kept = new TreeSet<>();
+        for (String scope : scopes) {
+            if (test.test(scope)) {
+                kept.add(scope);
+            }
+        }
+        return kept;
+    }
+
+    /**
+     * The values without nulls and duplicates, sorted.
+     *
+     * @param values the values; may be null or hold nulls
+     * @return a new sorted set
+     */
+    static SortedSet<String> present(Collection<String> values) {
         SortedSet<String> present = new TreeSet<>();
         if (values != null) {
             values.stream().filter(value -> value != null).forEach(present::add);

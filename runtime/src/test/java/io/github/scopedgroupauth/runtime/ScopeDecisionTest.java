@@ -67,6 +67,14 @@ class ScopeDecisionTest {
     }
 
     @Test
+    void escapesALineBreakInTheScopeItQuotes_soTheMessageCannotForgeALine() {
+        assertThatThrownBy(() -> new ScopeDecision(List.of("a/b\nERROR forged"), List.of(), List.of()))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("`scopesToAdd` has 'a/b\\u000AERROR forged', which `tokenScopes` lacks; the token carries"
+                        + " every added scope");
+    }
+
+    @Test
     void refusesNullListsAndScopes() {
         assertThatThrownBy(() -> new ScopeDecision(null, List.of(), List.of()))
                 .isInstanceOf(NullPointerException.class)

@@ -48,7 +48,7 @@ class ScopePolicyPropertiesTest {
             @ForAll("requested") List<String> requested) {
         ScopeDecision decision = model.policy().decide(clientId, groups, requested);
 
-        Set<String> allowed = new TreeSet<>(present(requested));
+        Set<String> allowed = new TreeSet<>(PolicyModel.present(requested));
         allowed.removeAll(model.managed());
         allowed.addAll(model.entitled(clientId, groups));
         assertThat(decision.tokenScopes()).isSubsetOf(allowed);
@@ -73,7 +73,7 @@ class ScopePolicyPropertiesTest {
             @ForAll("requested") List<String> requested) {
         ScopeDecision decision = model.policy().decide(clientId, groups, requested);
 
-        Set<String> unmanaged = new TreeSet<>(present(requested));
+        Set<String> unmanaged = new TreeSet<>(PolicyModel.present(requested));
         unmanaged.removeAll(model.managed());
         assertThat(decision.tokenScopes()).containsAll(unmanaged);
         assertThat(common(decision.scopesToSuppress(), unmanaged)).isEmpty();
@@ -105,7 +105,7 @@ class ScopePolicyPropertiesTest {
             @ForAll("requested") List<String> requested) {
         ScopeDecision decision = model.policy().decide(clientId, groups, requested);
 
-        Set<String> asked = present(requested);
+        Set<String> asked = PolicyModel.present(requested);
         assertThat(decision.scopesToSuppress()).isSubsetOf(asked);
         assertThat(common(decision.scopesToAdd(), asked)).isEmpty();
     }
@@ -133,15 +133,6 @@ class ScopePolicyPropertiesTest {
         Collections.reverse(result);
         result.addAll(values);
         return result;
-    }
-
-    /** The requested scopes without nulls and duplicates. */
-    private static Set<String> present(List<String> requested) {
-        Set<String> present = new TreeSet<>();
-        if (requested != null) {
-            requested.stream().filter(scope -> scope != null).forEach(present::add);
-        }
-        return present;
     }
 
     /** The elements of {@code a} that are also in {@code b}. */

@@ -5,8 +5,9 @@ import java.util.HexFormat;
 /**
  * Makes a value safe to quote in an error message or a log line: every character that is invisible or breaks a line
  * (controls, format characters such as the byte-order mark, separators other than the plain space,
- * surrogates, private-use and unassigned code points) is written as a {@code \}{@code uXXXX} escape, so it
- * shows instead of hiding, forging a line or driving a terminal; letters of any script stay readable.
+ * unpaired surrogates, private-use and unassigned code points) is written as a {@code \}{@code uXXXX} escape (two for
+ * a code point beyond U+FFFF), so it shows instead of hiding, forging a line or driving a terminal; letters of any
+ * script and symbols such as emoji stay readable.
  */
 public final class Printable {
 
@@ -58,12 +59,18 @@ public final class Printable {
     private static String escape(String value, int maxLength) {
         int end = Math.min(value.length(), maxLength);
         StringBuilder escaped = new StringBuilder(end + 16);
-        for (int i = 0; i < end; i++) {
-            char c = value.charAt(i);
-            if (isHidden(c)) {
-                escaped.append("\\u").append(HEX.toHexDigits(c));
+        // By code point, so that a pair of surrogates shows as its character (an emoji group name stays readable)
+        // while a lone one, also one left by the cut, is escaped; a hidden supplementary character is escaped as
+        // its two halves, as Java writes it.
+        String kept = value.substring(0, end);
+        for (int i = 0; i < kept.length(); i += Character.charCount(kept.codePointAt(i))) {
+            int codePoint = kept.codePointAt(i);
+            if (isHidden(codePoint)) {
+                for (char half : Character.toChars(codePoint)) {
+                    escaped.append("\\u").append(HEX.toHexDigits(half));
+                }
             } else {
-                escaped.append(c);
+                escaped.appendCodePoint(codePoint);
             }
         }
         if (value.length() > end) {
@@ -72,11 +79,11 @@ public final class Printable {
         return escaped.toString();
     }
 
-    private static boolean isHidden(char c) {
-        if (c == ' ') {
+    private static boolean isHidden(int codePoint) {
+        if (codePoint == ' ') {
             return false;
         }
-        switch (Character.getType(c)) {
+        switch (Character.getType(codePoint)) {
             case Character.CONTROL,
                     Character.FORMAT,
                     Character.SPACE_SEPARATOR,

@@ -15,6 +15,19 @@ class PrintableTest {
     }
 
     @Test
+    void keepsAPairedEmoji_andEscapesLoneSurrogatesAndHiddenSupplementaryCharacters() {
+        // An emoji, a reversed pair, a lone high surrogate, a tag character (Cf) and a private-use one of plane 15.
+        assertThat(Printable.escape("\ud83d\ude00 \ude00\ud83d x\ud83d \udb40\udc41 \udb80\udc00"))
+                .isEqualTo("\ud83d\ude00 \\uDE00\\uD83D x\\uD83D \\uDB40\\uDC41 \\uDB80\\uDC00");
+    }
+
+    @Test
+    void excerptEscapesTheHalfOfAPairThatTheCutLeaves() {
+        assertThat(Printable.excerpt("a\ud83d\ude00", 2)).isEqualTo("a\\uD83D... (1 more characters)");
+        assertThat(Printable.excerpt("a\ud83d\ude00", 3)).isEqualTo("a\ud83d\ude00");
+    }
+
+    @Test
     void excerptCutsAfterTheGivenLength_andCountsTheRest() {
         assertThat(Printable.excerpt("abcdef", 4)).isEqualTo("abcd... (2 more characters)");
         assertThat(Printable.excerpt("abcd", 4)).isEqualTo("abcd");
