@@ -16,7 +16,6 @@ import io.github.scopedgroupauth.internal.ScopeMatrixText;
 import io.github.scopedgroupauth.internal.ScopePlan;
 import io.github.scopedgroupauth.internal.SynthReports;
 import io.github.scopedgroupauth.internal.TriggerFunction;
-import io.github.scopedgroupauth.internal.UngrantedPool;
 import io.github.scopedgroupauth.runtime.policy.ScopeSyntax;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -107,9 +106,6 @@ public class ScopedGroupAuth extends Construct {
         config.clients().forEach(client -> addGrant(client, plan.managedScopes(), GrantKind.EVERY_SCOPE));
         warnAboutResourceServerQuota(config.pool());
         CaseCollisions.warn(this, plan);
-        UngrantedPool.warnAtSynthesis(
-                trigger.function().getNode().getDefaultChild(),
-                () -> !grants.registry().grantedScopes().isEmpty());
         // Registered last, so that the checks know what the app defined before.
         registerSynthesisSteps(config);
     }
@@ -438,6 +434,7 @@ public class ScopedGroupAuth extends Construct {
         SynthReports reports = SynthReports.register(
                 this,
                 trigger.function().getNode().getDefaultChild(),
+                () -> !grants.registry().grantedScopes().isEmpty(),
                 late::problems,
                 grants.description(),
                 this::scopeMatrix);

@@ -2,6 +2,7 @@ package io.github.scopedgroupauth.internal;
 
 import io.github.scopedgroupauth.ScopeMatrix;
 import java.util.List;
+import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 import software.amazon.awscdk.Annotations;
 import software.amazon.awscdk.AspectOptions;
@@ -12,8 +13,9 @@ import software.constructs.Construct;
 import software.constructs.IConstruct;
 
 /**
- * What the construct leaves at synthesis besides its template: a warning when the version description cannot
- * name the granted clients, and the scope matrix files. A read-only aspect does it, since a validation only
+ * What the construct leaves at synthesis besides its template: a warning when no app client is granted, a
+ * warning when the version description cannot name the granted clients, and the scope matrix files. All are
+ * decided at synthesis, since {@code grant} may still be called after the construct. A read-only aspect does it, since a validation only
  * reports; it runs after the aspects that change the app, and writes the files only when the late checks find
  * no problem. The construct's validation reports a file that could not be written.
  *
@@ -23,7 +25,16 @@ import software.constructs.IConstruct;
  */
 public final class SynthReports implements IAspect {
 
+    /** The id of the warning that no client is granted, which {@code Annotations.acknowledgeWarning} takes. */
+    public static final String NO_CLIENT_GRANTED = "scoped-group-auth:noClientGranted";
+
+    static final String NO_CLIENT_GRANTED_MESSAGE = "no app client is granted (`clients` is empty and `grant` was"
+            + " not called), so every app client of the pool may carry the managed scopes of its users' groups:"
+            + " list the clients that may carry them in `clients` or grant them with `auth.grant(client)`, or"
+            + " acknowledge this warning if every client of the pool should";
+
     private final Construct construct;
+    private final BooleanSupplier anyGranted;
     private final Supplier<List<String>> lateProblems;
     private final VersionDescription description;
     private final Supplier<ScopeMatrix> matrix;
@@ -31,10 +42,12 @@ public final class SynthReports implements IAspect {
 
     private SynthReports(
             Construct construct,
+            BooleanSupplier anyGranted,
             Supplier<List<String>> lateProblems,
             VersionDescription description,
             Supplier<ScopeMatrix> matrix) {
         this.construct = construct;
+        this.anyGranted = anyGranted;
         this.lateProblems = lateProblems;
         this.description = description;
         this.matrix = matrix;
@@ -45,6 +58,7 @@ public final class SynthReports implements IAspect {
      *
      * @param construct the ScopedGroupAuth construct
      * @param leaf a construct of the ScopedGroupAuth construct that has no children, to add the aspect to
+     * @param anyGranted whether a client is granted, asked at synthesis
      * @param lateProblems the late checks, run at synthesis
      * @param description the version description
      * @param matrix the construct's scope matrix, as of synthesis
@@ -53,10 +67,11 @@ public final class SynthReports implements IAspect {
     public static SynthReports register(
             Construct construct,
             IConstruct leaf,
+            BooleanSupplier anyGranted,
             Supplier<List<String>> lateProblems,
             VersionDescription description,
             Supplier<ScopeMatrix> matrix) {
-        SynthReports reports = new SynthReports(construct, lateProblems, description, matrix);
+        SynthReports reports = new SynthReports(construct, anyGranted, lateProblems, description, matrix);
         Aspects.of(leaf)
                 .add(
                         reports,
@@ -73,6 +88,11 @@ public final class SynthReports implements IAspect {
      */
     @Override
     public void visit(IConstruct node) {
+        // On the leaf, not the construct: the CDK (2.263) honours an acknowledgement given before a warning only
+        // for warnings below the construct it was given on, so Annotations.of(auth).acknowledgeWarning covers it.
+        if (!anyGranted.getAsBoolean()) {
+            Annotations.of(node).addWarningV2(NO_CLIENT_GRANTED, NO_CLIENT_GRANTED_MESSAGE);
+        }
         if (!description.fits()) {
             Annotations.of(construct)
                     .addWarningV2(
