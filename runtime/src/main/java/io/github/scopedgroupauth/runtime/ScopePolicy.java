@@ -88,17 +88,24 @@ public final class ScopePolicy {
      * @return the decision, never null
      */
     public ScopeDecision decide(String clientId, Collection<String> groups, Collection<String> requestedScopes) {
-        SortedSet<String> entitled = entitledScopes(clientId, groups);
-        SortedSet<String> requested = new TreeSet<>(withoutNulls(requestedScopes));
-        SortedSet<String> toAdd = new TreeSet<>(entitled);
-        toAdd.removeAll(requested);
-        SortedSet<String> toSuppress = new TreeSet<>(requested);
-        toSuppress.retainAll(managedScopes);
-        toSuppress.removeAll(entitled);
-        SortedSet<String> token = new TreeSet<>(requested);
-        token.removeAll(toSuppress);
-        token.addAll(toAdd);
-        return new ScopeDecision(List.copyOf(toAdd), List.copyOf(toSuppress), List.copyOf(token));
+        Set<String> entitled = entitled(clientId, groups);
+        Set<String> requested = withoutNulls(requestedScopes);
+        List<String> toAdd = new ArrayList<>();
+        for (String scope : entitled) {
+            if (!requested.contains(scope)) {
+                toAdd.add(scope);
+            }
+        }
+        List<String> toSuppress = new ArrayList<>();
+        List<String> token = new ArrayList<>(toAdd);
+        for (String scope : requested) {
+            if (managedScopes.contains(scope) && !entitled.contains(scope)) {
+                toSuppress.add(scope);
+            } else {
+                token.add(scope);
+            }
+        }
+        return new ScopeDecision(sorted(toAdd), sorted(toSuppress), sorted(token));
     }
 
     /**
@@ -109,21 +116,31 @@ public final class ScopePolicy {
      * @return an immutable sorted set
      */
     public SortedSet<String> entitledScopes(String clientId, Collection<String> groups) {
-        SortedSet<String> entitled = new TreeSet<>(defaultScopes);
+        return Collections.unmodifiableSortedSet(new TreeSet<>(entitled(clientId, groups)));
+    }
+
+    private Set<String> entitled(String clientId, Collection<String> groups) {
+        Set<String> entitled = new HashSet<>(defaultScopes);
         for (String group : withoutNulls(groups)) {
             entitled.addAll(groupScopes.getOrDefault(group, Set.of()));
         }
         if (!clientGrants.isEmpty()) {
             entitled.retainAll(clientId == null ? Set.of() : clientGrants.getOrDefault(clientId, Set.of()));
         }
-        return Collections.unmodifiableSortedSet(entitled);
+        return entitled;
     }
 
     /** The values without nulls, which the policy's immutable sets and maps refuse to look up. */
-    private static List<String> withoutNulls(Collection<String> values) {
-        List<String> present = values == null ? new ArrayList<>() : new ArrayList<>(values);
-        present.removeAll(Collections.singleton(null));
+    private static Set<String> withoutNulls(Collection<String> values) {
+        Set<String> present = values == null ? new HashSet<>() : new HashSet<>(values);
+        present.remove(null);
         return present;
+    }
+
+    /** Sorted here, so that {@link ScopeDecision} need not sort again. */
+    private static List<String> sorted(List<String> scopes) {
+        Collections.sort(scopes);
+        return scopes;
     }
 
     /**
