@@ -252,12 +252,10 @@ class SynthCatalogueTest {
         cases.put(
                 "scopes-for-unknown-group",
                 thrown(() -> new Pool().auth().build().scopesFor("OTHERS")));
-        cases.put(
-                "trigger-function-runtime",
-                thrown(() -> {
-                    Pool pool = new Pool();
-                    pool.auth().triggerFunction(pool.otherFunction()).build();
-                }));
+        cases.put("trigger-function-runtime", thrown(() -> {
+            Pool pool = new Pool();
+            pool.auth().triggerFunction(pool.otherFunction()).build();
+        }));
         cases.put("trigger-function-other-stack", thrown(() -> {
             Pool pool = new Pool();
             pool.auth()
@@ -436,7 +434,8 @@ class SynthCatalogueTest {
                 return Function.Builder.create(scope, "Own")
                         .runtime(Runtime.JAVA_21)
                         .handler("example.Own::handleRequest")
-                        .code(Code.fromAsset(Files.createTempDirectory("trigger-code").toString()))
+                        .code(Code.fromAsset(
+                                Files.createTempDirectory("trigger-code").toString()))
                         .build();
             } catch (IOException e) {
                 throw new UncheckedIOException(e);

@@ -54,7 +54,8 @@ public class CustomTriggerExample extends Stack {
         super(scope, id, props);
         UserPool userPool = UserPool.Builder.create(this, "UserPool")
                 .signInAliases(SignInAliases.builder().email(true).build())
-                .customAttributes(Map.of("tenant", StringAttribute.Builder.create().maxLen(64).build()))
+                .customAttributes(Map.of(
+                        "tenant", StringAttribute.Builder.create().maxLen(64).build()))
                 .featurePlan(FeaturePlan.ESSENTIALS)
                 .removalPolicy(RemovalPolicy.DESTROY)
                 .build();

@@ -48,7 +48,8 @@ class CustomTriggerEndToEndTest {
         Path code = Files.createDirectories(work.resolve("code/lib"));
         Files.copy(CodeAssetLayout.lambdaJar(), code.resolve("scoped-group-auth-runtime.jar"));
         Files.copy(Path.of(System.getProperty(TRIGGER_JAR_PROPERTY)), code.resolve("tenant-trigger.jar"));
-        App app = new App(AppProps.builder().outdir(work.resolve("cdk.out").toString()).build());
+        App app = new App(
+                AppProps.builder().outdir(work.resolve("cdk.out").toString()).build());
         CustomTriggerExample stack = new CustomTriggerExample(app, "CustomTriggerExample", null, code.getParent());
         CloudAssembly assembly = app.synth();
         Template template = Template.fromStack(stack);
@@ -59,7 +60,8 @@ class CustomTriggerEndToEndTest {
                 "SCOPED_GROUP_AUTH_CLIENTS",
                 resolve(map(map(properties.get("Environment")).get("Variables")).get("SCOPED_GROUP_AUTH_CLIENTS")));
         environment.put(ScopedGroupAuthScopes.LAYER_ROOT_VARIABLE, layer.toString());
-        function = LambdaFunction.of(asset(assembly, properties, "Code"), (String) properties.get("Handler"), environment);
+        function =
+                LambdaFunction.of(asset(assembly, properties, "Code"), (String) properties.get("Handler"), environment);
     }
 
     @Test
