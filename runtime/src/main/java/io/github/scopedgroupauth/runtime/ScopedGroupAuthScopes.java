@@ -63,8 +63,6 @@ public final class ScopedGroupAuthScopes {
      */
     public static final String LAYER_ROOT_VARIABLE = "SCOPED_GROUP_AUTH_LAYER_ROOT";
 
-    private static final ScopeDecision NO_CHANGE = new ScopeDecision(List.of(), List.of(), List.of());
-
     private final ScopePolicy policy;
     // Formatting the DEBUG line is skipped when Lambda would drop it anyway, as at the default WARN level.
     private final boolean debugLogged = DecisionLog.debugLogged(System.getenv(DecisionLog.LOG_LEVEL_VARIABLE));
@@ -179,9 +177,12 @@ public final class ScopedGroupAuthScopes {
                 ? null
                 : event.getCallerContext().getClientId();
         if (PreTokenGenerationHandler.CLIENT_CREDENTIALS.equals(event.getTriggerSource())) {
-            // Machine tokens: the policy adds and suppresses nothing, and no code may add a managed scope.
+            // Machine tokens: the policy adds and suppresses nothing, and no code may add a managed scope. The
+            // decision is made here, not held in a constant: ScopeDecision loads at the first event, or in SnapStart
+            // priming, not at every init.
+            ScopeDecision none = new ScopeDecision(List.of(), List.of(), List.of());
             ScopeResponse.Removed removed =
-                    ScopeResponse.merge(event.getResponse(), policy.managedScopes(), Set.of(), NO_CHANGE);
+                    ScopeResponse.merge(event.getResponse(), policy.managedScopes(), Set.of(), none);
             logRemoved(logger, clientId, removed);
             return event;
         }
