@@ -3,7 +3,7 @@ package io.github.scopedgroupauth;
 import io.github.scopedgroupauth.internal.BoundScopes;
 import io.github.scopedgroupauth.internal.CaseCollisions;
 import io.github.scopedgroupauth.internal.Configuration;
-import io.github.scopedgroupauth.internal.FunctionCode;
+import io.github.scopedgroupauth.internal.CustomTrigger;
 import io.github.scopedgroupauth.internal.GrantKind;
 import io.github.scopedgroupauth.internal.Grants;
 import io.github.scopedgroupauth.internal.Groups;
@@ -33,6 +33,7 @@ import software.amazon.awscdk.services.cognito.UserPool;
 import software.amazon.awscdk.services.cognito.UserPoolClient;
 import software.amazon.awscdk.services.cognito.UserPoolResourceServer;
 import software.amazon.awscdk.services.lambda.Architecture;
+import software.amazon.awscdk.services.lambda.Function;
 import software.amazon.awscdk.services.lambda.IFunction;
 import software.amazon.awscdk.services.logs.RetentionDays;
 import software.constructs.Construct;
@@ -96,12 +97,19 @@ public class ScopedGroupAuth extends Construct {
         this.resourceServers = servers.byIdentifier();
         this.boundScopes = servers.boundScopes();
         this.grants = Grants.of(userPool, plan.managedScopes(), boundScopes, config.policyFile());
-        this.trigger = TriggerFunction.define(
-                this,
-                config.function(),
-                config.policyFile().text(),
-                grants.variable().value(),
-                grants.description().value());
+        this.trigger = config.triggerFunction() == null
+                ? TriggerFunction.define(
+                        this,
+                        config.function(),
+                        config.policyFile().text(),
+                        grants.variable().value(),
+                        grants.description().value())
+                : CustomTrigger.adopt(
+                        this,
+                        config.triggerFunction(),
+                        config.policyFile().text(),
+                        grants.variable().value(),
+                        grants.description().value());
         trigger.attach(this, userPool, config.lambdaVersion());
         config.clients().forEach(client -> addGrant(client, plan.managedScopes(), GrantKind.EVERY_SCOPE));
         warnAboutResourceServerQuota(config.pool());
@@ -266,6 +274,18 @@ public class ScopedGroupAuth extends Construct {
         }
 
         /**
+         * Sets {@link ScopedGroupAuthProps#getTriggerFunction()}.
+         *
+         * @param triggerFunction your own Java 17 or 21 function, which calls {@code ScopedGroupAuthScopes.apply}
+         * @default - the embedded handler
+         * @return this builder
+         */
+        public Builder triggerFunction(Function triggerFunction) {
+            props.triggerFunction(triggerFunction);
+            return this;
+        }
+
+        /**
          * Defines the construct.
          *
          * @return the construct
@@ -286,8 +306,9 @@ public class ScopedGroupAuth extends Construct {
     }
 
     /**
-     * The pre token generation function. The trigger invokes its alias {@code live}, which follows the
-     * current published version (SnapStart applies to published versions only).
+     * The pre token generation function: the embedded one, or the {@code triggerFunction}. The trigger invokes its
+     * alias {@code live}, which follows the current published version (SnapStart applies to published versions
+     * only).
      *
      * @return the function
      */
@@ -433,7 +454,7 @@ public class ScopedGroupAuth extends Construct {
         LateChecks late = new LateChecks(this, config, grants);
         SynthReports reports = SynthReports.register(
                 this,
-                trigger.function().getNode().getDefaultChild(),
+                trigger.reportLeaf(),
                 () -> !grants.registry().grantedScopes().isEmpty(),
                 late::problems,
                 grants.description(),
@@ -445,7 +466,7 @@ public class ScopedGroupAuth extends Construct {
     private ScopeMatrixText.Template template() {
         Stack stack = Stack.of(this);
         return new ScopeMatrixText.Template(
-                stack.getArtifactId(), stack.getTemplateFile(), FunctionCode.assetHash(trigger.function()), policyTie);
+                stack.getArtifactId(), stack.getTemplateFile(), trigger.policyAssetHash(), policyTie);
     }
 
     private SortedSet<String> scopesOf(String groupName) {

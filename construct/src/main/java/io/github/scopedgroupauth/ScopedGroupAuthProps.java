@@ -9,6 +9,7 @@ import software.amazon.awscdk.services.cognito.LambdaVersion;
 import software.amazon.awscdk.services.cognito.UserPool;
 import software.amazon.awscdk.services.cognito.UserPoolClient;
 import software.amazon.awscdk.services.lambda.Architecture;
+import software.amazon.awscdk.services.lambda.Function;
 import software.amazon.awscdk.services.logs.RetentionDays;
 
 /**
@@ -37,6 +38,7 @@ public final class ScopedGroupAuthProps {
     private final Number memorySize;
     private final RetentionDays logRetention;
     private final Architecture architecture;
+    private final Function triggerFunction;
 
     private ScopedGroupAuthProps(Builder builder) {
         this.userPool = builder.userPool;
@@ -50,6 +52,7 @@ public final class ScopedGroupAuthProps {
         this.memorySize = builder.memorySize;
         this.logRetention = builder.logRetention;
         this.architecture = builder.architecture;
+        this.triggerFunction = builder.triggerFunction;
     }
 
     /**
@@ -178,6 +181,22 @@ public final class ScopedGroupAuthProps {
         return architecture;
     }
 
+    /**
+     * Your own pre token generation function, to attach as the trigger instead of the embedded one: a Java 17 or
+     * 21 function in the user pool's stack whose handler calls {@code ScopedGroupAuthScopes.apply} last. The
+     * construct adds a layer with the policy file and the variable {@code SCOPED_GROUP_AUTH_CLIENTS} to it,
+     * names it if it has no name, and makes the alias {@code live} on its current version the trigger. The
+     * function's own memory, architecture, logs and SnapStart setting are kept, so {@code memorySize},
+     * {@code architecture}, {@code logRetention} and {@code snapStart} may not be set with it.
+     *
+     * @return the function, or null
+     * @default - the embedded handler, which only adds and suppresses scopes (docs/custom-trigger.md says when to
+     *     use which)
+     */
+    public Function getTriggerFunction() {
+        return triggerFunction;
+    }
+
     private static <T> List<T> copy(List<T> list) {
         return list == null ? null : Collections.unmodifiableList(new ArrayList<>(list));
     }
@@ -200,6 +219,7 @@ public final class ScopedGroupAuthProps {
         private Number memorySize;
         private RetentionDays logRetention;
         private Architecture architecture;
+        private Function triggerFunction;
 
         private Builder() {}
 
@@ -332,6 +352,18 @@ public final class ScopedGroupAuthProps {
          */
         public Builder architecture(Architecture architecture) {
             this.architecture = architecture;
+            return this;
+        }
+
+        /**
+         * Sets {@link ScopedGroupAuthProps#getTriggerFunction()}.
+         *
+         * @param triggerFunction your own Java 17 or 21 function, which calls {@code ScopedGroupAuthScopes.apply}
+         * @default - the embedded handler
+         * @return this builder
+         */
+        public Builder triggerFunction(Function triggerFunction) {
+            this.triggerFunction = triggerFunction;
             return this;
         }
 

@@ -11,6 +11,7 @@ import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.services.cognito.LambdaVersion;
 import software.amazon.awscdk.services.cognito.UserPool;
 import software.amazon.awscdk.services.cognito.UserPoolClient;
+import software.amazon.awscdk.services.lambda.Function;
 import software.constructs.Construct;
 
 /**
@@ -25,6 +26,7 @@ import software.constructs.Construct;
  * @param lambdaVersion the trigger's event version
  * @param function the function's settings
  * @param policyFile the policy file for the function code
+ * @param triggerFunction the app's own function to attach instead of the embedded one; null for the embedded one
  */
 public record Configuration(
         UserPool userPool,
@@ -34,7 +36,8 @@ public record Configuration(
         boolean createGroups,
         LambdaVersion lambdaVersion,
         TriggerFunction.Settings function,
-        PolicyFormat.Written policyFile) {
+        PolicyFormat.Written policyFile,
+        Function triggerFunction) {
 
     /**
      * Validates the properties and the pool, reporting every problem at once.
@@ -64,6 +67,7 @@ public record Configuration(
         }
         TriggerFunction.Settings function = TriggerFunction.Settings.of(props);
         function.check(problems);
+        CustomTrigger.check(construct, props, problems);
         if (pool != null) {
             new StackCapacity(construct, pool, plan, createGroups).check(problems);
         }
@@ -88,7 +92,8 @@ public record Configuration(
                 createGroups,
                 version,
                 function,
-                PolicyFormat.write(plan.groupScopes(), plan.defaultScopes()));
+                PolicyFormat.write(plan.groupScopes(), plan.defaultScopes()),
+                props.getTriggerFunction());
     }
 
     /**

@@ -1,5 +1,6 @@
 package io.github.scopedgroupauth.internal;
 
+import io.github.scopedgroupauth.runtime.ScopedGroupAuthScopes;
 import io.github.scopedgroupauth.runtime.policy.PolicyFormat;
 import java.io.IOException;
 import java.io.InputStream;
@@ -12,12 +13,15 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import software.amazon.awscdk.Stage;
 import software.amazon.awscdk.services.lambda.Function;
+import software.amazon.awscdk.services.lambda.LayerVersion;
 import software.amazon.awscdk.services.s3.assets.Asset;
 import software.constructs.Construct;
+import software.constructs.IConstruct;
 
 /**
  * Lays out the function code: the runtime's function jar, embedded in this library's jar, under {@code lib/},
@@ -35,6 +39,8 @@ public final class FunctionCode {
     static final String EMBEDDED_JAR = "/io/github/scopedgroupauth/internal/scoped-group-auth-runtime.jar";
     /** The jar's path inside the function code. */
     static final String JAR_PATH = "lib/scoped-group-auth-runtime.jar";
+    /** The policy file's path inside the policy layer, and so under {@code /opt} in the function. */
+    static final String LAYER_FILE = ScopedGroupAuthScopes.LAYER_FILE;
     /** How the staging directory's name starts, inside the cloud assembly's output directory. */
     static final String DIRECTORY_PREFIX = "scoped-group-auth-code-";
 
@@ -58,12 +64,36 @@ public final class FunctionCode {
         Map<String, byte[]> files = new TreeMap<>();
         files.put(JAR_PATH, embeddedJar());
         files.put(PolicyFormat.FILE_NAME, policyFile.getBytes(StandardCharsets.UTF_8));
+        return stage(parent, files);
+    }
+
+    /**
+     * Writes the content of the policy layer of a {@code triggerFunction}, the policy file at
+     * {@code scoped-group-auth/scoped-group-auth.conf}, where Lambda extracts it under {@code /opt}, in the same
+     * way as {@link #stage(Construct, String)}.
+     *
+     * @param scope a construct of the app, to find the cloud assembly's output directory
+     * @param policyFile the policy file's text
+     * @return the directory to use as the layer's code asset
+     */
+    public static Path stageLayer(Construct scope, String policyFile) {
+        Map<String, byte[]> files = new TreeMap<>();
+        files.put(LAYER_FILE, policyFile.getBytes(StandardCharsets.UTF_8));
+        return stage(Path.of(Stage.of(scope).getAssetOutdir()).toAbsolutePath(), files);
+    }
+
+    private static Path stage(Path parent, Map<String, byte[]> files) {
         Path directory = null;
         try {
             Files.createDirectories(parent);
             // Random name, created atomically with owner-only permissions: nobody can have prepared it.
             directory = Files.createTempDirectory(parent, DIRECTORY_PREFIX);
-            Files.createDirectory(directory.resolve(JAR_PATH).getParent());
+            for (String name : files.keySet()) {
+                Path folder = directory.resolve(name).getParent();
+                if (!folder.equals(directory) && !Files.isDirectory(folder, LinkOption.NOFOLLOW_LINKS)) {
+                    Files.createDirectory(folder);
+                }
+            }
             for (Map.Entry<String, byte[]> file : files.entrySet()) {
                 Files.write(
                         directory.resolve(file.getKey()),
@@ -125,19 +155,34 @@ public final class FunctionCode {
      * @param directory the directory {@link #stage} returned
      */
     public static void removeIfCopied(Function function, Path directory) {
-        Asset asset = (Asset) function.getNode().findChild("Code");
+        removeIfCopied(function, directory, List.of(JAR_PATH, "lib", PolicyFormat.FILE_NAME));
+    }
+
+    /**
+     * Removes the staged policy layer content once the CDK has copied it, as {@link #removeIfCopied(Function,
+     * Path)} does for the function code.
+     *
+     * @param layer the layer whose code was staged
+     * @param directory the directory {@link #stageLayer} returned
+     */
+    public static void removeIfCopied(LayerVersion layer, Path directory) {
+        removeIfCopied(layer, directory, List.of(LAYER_FILE, "scoped-group-auth"));
+    }
+
+    /** Removes the named files and folders, in this order, then the directory. */
+    private static void removeIfCopied(IConstruct owner, Path directory, List<String> staged) {
         // Relative to the stack's assembly directory when the CDK copied it; absolute when it did not.
-        Path assetPath = Path.of(Stage.of(function).getOutdir())
+        Path assetPath = Path.of(Stage.of(owner).getOutdir())
                 .toAbsolutePath()
-                .resolve(asset.getAssetPath())
+                .resolve(((Asset) owner.getNode().findChild("Code")).getAssetPath())
                 .normalize();
         if (assetPath.equals(directory.toAbsolutePath().normalize())) {
             return;
         }
         try {
-            Files.delete(directory.resolve(JAR_PATH));
-            Files.delete(directory.resolve(JAR_PATH).getParent());
-            Files.delete(directory.resolve(PolicyFormat.FILE_NAME));
+            for (String name : staged) {
+                Files.delete(directory.resolve(name));
+            }
             Files.delete(directory);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot remove the staged ScopedGroupAuth function code " + directory, e);
@@ -145,12 +190,13 @@ public final class FunctionCode {
     }
 
     /**
-     * The hash of the function's code asset, which names its object in the template ({@code Code.S3Key}).
+     * The hash of the code asset of the function or policy layer, which names its object in the template
+     * ({@code Code.S3Key} or {@code Content.S3Key}).
      *
-     * @param function the function whose code was staged
+     * @param function the function or layer whose code was staged
      * @return the asset hash
      */
-    public static String assetHash(Function function) {
+    public static String assetHash(IConstruct function) {
         return ((Asset) function.getNode().findChild("Code")).getAssetHash();
     }
 

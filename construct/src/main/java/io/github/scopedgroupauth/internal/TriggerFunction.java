@@ -28,6 +28,7 @@ import software.amazon.awscdk.services.lambda.Code;
 import software.amazon.awscdk.services.lambda.Function;
 import software.amazon.awscdk.services.lambda.FunctionAttributes;
 import software.amazon.awscdk.services.lambda.IFunction;
+import software.amazon.awscdk.services.lambda.LayerVersion;
 import software.amazon.awscdk.services.lambda.LoggingFormat;
 import software.amazon.awscdk.services.lambda.Permission;
 import software.amazon.awscdk.services.lambda.Runtime;
@@ -35,6 +36,7 @@ import software.amazon.awscdk.services.lambda.SnapStartConf;
 import software.amazon.awscdk.services.logs.LogGroup;
 import software.amazon.awscdk.services.logs.RetentionDays;
 import software.constructs.Construct;
+import software.constructs.IConstruct;
 
 /**
  * Defines the pre token generation function: its role, log group, code, settings, the alias the trigger
@@ -48,8 +50,10 @@ import software.constructs.Construct;
  * @param function the function
  * @param functionName its name, fixed at synth time
  * @param alias the alias {@code live} on its current version, which the trigger invokes
+ * @param policyLayer the layer that delivers the policy to a {@code triggerFunction}; null for the embedded
+ *     function, whose code holds the policy
  */
-public record TriggerFunction(Function function, String functionName, Alias alias) {
+public record TriggerFunction(Function function, String functionName, Alias alias, LayerVersion policyLayer) {
 
     /** Cognito waits at most 5 seconds for a trigger, and this cannot be changed. */
     static final Duration TIMEOUT = Duration.seconds(5);
@@ -125,7 +129,7 @@ public record TriggerFunction(Function function, String functionName, Alias alia
                 function(scope, functionName, settings, code, role(scope, logGroup), logGroup, clientsVariable);
         FunctionCode.removeIfCopied(function, code);
         ((CfnVersion) function.getCurrentVersion().getNode().getDefaultChild()).setDescription(versionDescription);
-        return new TriggerFunction(function, functionName, alias(scope, function));
+        return new TriggerFunction(function, functionName, alias(scope, function), null);
     }
 
     private static LogGroup logGroup(Construct scope, Settings settings) {
@@ -182,7 +186,7 @@ public record TriggerFunction(Function function, String functionName, Alias alia
     }
 
     /** SnapStart applies to published versions only; the alias follows the current one. */
-    private static Alias alias(Construct scope, Function function) {
+    static Alias alias(Construct scope, Function function) {
         return Alias.Builder.create(scope, "Alias")
                 .aliasName(ALIAS_NAME)
                 .version(function.getCurrentVersion())
@@ -205,6 +209,26 @@ public record TriggerFunction(Function function, String functionName, Alias alia
                         + " newer runtime is adopted in a release that tests it");
         ((CfnResource) function.getNode().getDefaultChild())
                 .addMetadata("cdk_nag", Map.of("rules_to_suppress", List.of(rule)));
+    }
+
+    /**
+     * A construct of ScopedGroupAuth without children, where the synthesis reports attach: the embedded function's
+     * resource, or the policy layer's.
+     *
+     * @return the leaf
+     */
+    public IConstruct reportLeaf() {
+        return (policyLayer == null ? function : policyLayer).getNode().getDefaultChild();
+    }
+
+    /**
+     * The hash of the asset that holds the policy, which the scope matrix records: the embedded function's code,
+     * or the policy layer's content.
+     *
+     * @return the asset hash
+     */
+    public String policyAssetHash() {
+        return FunctionCode.assetHash(policyLayer == null ? function : policyLayer);
     }
 
     /**

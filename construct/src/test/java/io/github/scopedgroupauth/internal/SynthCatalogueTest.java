@@ -42,9 +42,11 @@ import software.amazon.awscdk.services.cognito.UserPoolClientOptions;
 import software.amazon.awscdk.services.cognito.UserPoolGroupOptions;
 import software.amazon.awscdk.services.cognito.UserPoolOperation;
 import software.amazon.awscdk.services.cognito.UserPoolResourceServerOptions;
+import software.amazon.awscdk.services.lambda.Architecture;
 import software.amazon.awscdk.services.lambda.Code;
 import software.amazon.awscdk.services.lambda.Function;
 import software.amazon.awscdk.services.lambda.Runtime;
+import software.constructs.Construct;
 
 /**
  * Keeps the table "Refused at synth" of docs/reliability.md true: every row names a case below, the case
@@ -250,6 +252,47 @@ class SynthCatalogueTest {
         cases.put(
                 "scopes-for-unknown-group",
                 thrown(() -> new Pool().auth().build().scopesFor("OTHERS")));
+        cases.put("trigger-function-runtime", thrown(() -> {
+            Pool pool = new Pool();
+            pool.auth().triggerFunction(pool.otherFunction()).build();
+        }));
+        cases.put("trigger-function-other-stack", thrown(() -> {
+            Pool pool = new Pool();
+            pool.auth()
+                    .triggerFunction(Pool.javaFunction(new Stack(pool.app, "Other")))
+                    .build();
+        }));
+        cases.put("trigger-function-twice", thrown(() -> {
+            Pool pool = new Pool();
+            Function own = Pool.javaFunction(pool.stack);
+            pool.auth().triggerFunction(own).build();
+            ScopedGroupAuth.Builder.create(pool.stack, "Second")
+                    .userPool(UserPool.Builder.create(pool.stack, "SecondPool").build())
+                    .groupScopes(GROUPS)
+                    .triggerFunction(own)
+                    .build();
+        }));
+        cases.put("trigger-function-embedded-settings", thrown(() -> {
+            Pool pool = new Pool();
+            pool.auth()
+                    .triggerFunction(Pool.javaFunction(pool.stack))
+                    .architecture(Architecture.X86_64)
+                    .build();
+        }));
+        cases.put("late-trigger-function-variable", thrown(() -> {
+            Pool pool = new Pool();
+            Function own = Pool.javaFunction(pool.stack);
+            own.addEnvironment("SCOPED_GROUP_AUTH_LAYER_ROOT", "/tmp");
+            pool.auth().triggerFunction(own).build();
+            pool.app.synth();
+        }));
+        cases.put("late-trigger-function-clients", thrown(() -> {
+            Pool pool = new Pool();
+            Function own = Pool.javaFunction(pool.stack);
+            pool.auth().triggerFunction(own).build();
+            own.addEnvironment("SCOPED_GROUP_AUTH_CLIENTS", "00000000:*");
+            pool.app.synth();
+        }));
         for (String late : List.of(
                 "late-v1-trigger",
                 "late-group-twice",
@@ -383,6 +426,20 @@ class SynthCatalogueTest {
                     .type("CommaDelimitedList")
                     .build()
                     .getValueAsList();
+        }
+
+        /** A Java 21 function whose code is an empty directory: enough to synthesize. */
+        static Function javaFunction(Construct scope) {
+            try {
+                return Function.Builder.create(scope, "Own")
+                        .runtime(Runtime.JAVA_21)
+                        .handler("example.Own::handleRequest")
+                        .code(Code.fromAsset(
+                                Files.createTempDirectory("trigger-code").toString()))
+                        .build();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
         }
 
         Function otherFunction() {

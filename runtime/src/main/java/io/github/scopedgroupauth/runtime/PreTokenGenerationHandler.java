@@ -1,19 +1,9 @@
 package io.github.scopedgroupauth.runtime;
 
 import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.LambdaLogger;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.CognitoUserPoolPreTokenGenerationEventV2;
-import com.amazonaws.services.lambda.runtime.events.CognitoUserPoolPreTokenGenerationEventV2.AccessTokenGeneration;
-import com.amazonaws.services.lambda.runtime.events.CognitoUserPoolPreTokenGenerationEventV2.ClaimsAndScopeOverrideDetails;
-import com.amazonaws.services.lambda.runtime.events.CognitoUserPoolPreTokenGenerationEventV2.Request;
-import com.amazonaws.services.lambda.runtime.events.CognitoUserPoolPreTokenGenerationEventV2.Response;
-import com.amazonaws.services.lambda.runtime.logging.LogLevel;
-import io.github.scopedgroupauth.runtime.internal.DecisionLog;
 import io.github.scopedgroupauth.runtime.internal.SnapStartPriming;
-import io.github.scopedgroupauth.runtime.policy.Printable;
-import java.util.Arrays;
-import java.util.List;
 import java.util.Objects;
 
 /**
@@ -24,7 +14,8 @@ import java.util.Objects;
  * {@code claimsAndScopeOverrideDetails.accessTokenGeneration.scopesToAdd} and {@code scopesToSuppress}. It
  * never sets {@code groupOverrideDetails} (an empty one would remove the user's groups from the tokens) and
  * never touches ID token claims. Machine-to-machine events ({@value #CLIENT_CREDENTIALS}) are answered with an
- * empty response: the handler has nothing to decide for a token without a user, so it emits nothing.
+ * empty response: the handler has nothing to decide for a token without a user, so it emits nothing. It is
+ * {@link ScopedGroupAuthScopes#apply} on an empty response, the same code a handler of your own calls.
  *
  * <p>It throws on one kind of event only: one whose {@code version} is not {@code 2} or {@code 3}, such as a
  * V1_0 event from a pool whose trigger version drifted. Cognito would not read this handler's answer to it, so
@@ -42,9 +33,7 @@ public final class PreTokenGenerationHandler
     /** The trigger source of V3_0 machine-to-machine token events, which this handler answers with no change. */
     public static final String CLIENT_CREDENTIALS = "TokenGeneration_ClientCredentials";
 
-    private final ScopePolicy policy;
-    // Formatting the DEBUG line is skipped when Lambda would drop it anyway, as at the default WARN level.
-    private final boolean debugLogged = DecisionLog.debugLogged(System.getenv(DecisionLog.LOG_LEVEL_VARIABLE));
+    private final ScopedGroupAuthScopes scopes;
     // Held here because the CRaC context keeps only weak references to its resources.
     private final SnapStartPriming priming;
 
@@ -67,7 +56,7 @@ public final class PreTokenGenerationHandler
      * @param policy the policy to apply; not null
      */
     public PreTokenGenerationHandler(ScopePolicy policy) {
-        this.policy = Objects.requireNonNull(policy, "policy");
+        this.scopes = ScopedGroupAuthScopes.of(Objects.requireNonNull(policy, "policy"));
         this.priming = SnapStartPriming.of(this, policy, PreTokenGenerationHandler.class.getClassLoader());
         priming.registerIfSnapStart(System.getenv(SnapStartPriming.INITIALIZATION_TYPE_VARIABLE));
     }
@@ -83,97 +72,6 @@ public final class PreTokenGenerationHandler
     @Override
     public CognitoUserPoolPreTokenGenerationEventV2 handleRequest(
             CognitoUserPoolPreTokenGenerationEventV2 event, Context context) {
-        if (event == null) {
-            return null;
-        }
-        LambdaLogger logger = context == null ? null : context.getLogger();
-        checkVersion(event, logger);
-        if (CLIENT_CREDENTIALS.equals(event.getTriggerSource())) {
-            event.setResponse(new Response());
-            return event;
-        }
-        String clientId = event.getCallerContext() == null
-                ? null
-                : event.getCallerContext().getClientId();
-        List<String> groups = groupsOf(event.getRequest());
-        ScopeDecision decision = policy.decide(clientId, groups, scopesOf(event.getRequest()));
-        event.setResponse(responseFor(decision));
-        if (logger != null) {
-            log(logger, event.getTriggerSource(), clientId, groups, decision);
-        }
-        return event;
-    }
-
-    /**
-     * Fails closed on an event version whose response Cognito would not read from
-     * {@code claimsAndScopeOverrideDetails}: only 2 and 3 are read. The log line has no user data.
-     */
-    private static void checkVersion(CognitoUserPoolPreTokenGenerationEventV2 event, LambdaLogger logger) {
-        String version = event.getVersion();
-        if ("2".equals(version) || "3".equals(version)) {
-            return;
-        }
-        String message = "pre token generation event version '" + Printable.excerpt(version) + "' is not"
-                + " supported, so this sign-in is refused: Cognito reads scope changes only from V2_0 and V3_0"
-                + " responses, and answering would leave unentitled scopes in the access token. Set the user"
-                + " pool's pre token generation trigger back to event version V2_0 or V3_0, as ScopedGroupAuth"
-                + " defines it (a deployment that changes nothing does not undo such a change)";
-        if (logger != null) {
-            logger.log(message, LogLevel.ERROR);
-        }
-        throw new UnsupportedEventVersionException(message);
-    }
-
-    private static List<String> groupsOf(Request request) {
-        return request == null || request.getGroupConfiguration() == null
-                ? null
-                : listOf(request.getGroupConfiguration().getGroupsToOverride());
-    }
-
-    private static List<String> scopesOf(Request request) {
-        return request == null ? null : listOf(request.getScopes());
-    }
-
-    private static List<String> listOf(String[] values) {
-        return values == null ? null : Arrays.asList(values);
-    }
-
-    /** The response changes only the access token's scopes; an unchanged token gets an empty response. */
-    private static Response responseFor(ScopeDecision decision) {
-        Response response = new Response();
-        if (decision.isUnchanged()) {
-            return response;
-        }
-        AccessTokenGeneration accessToken = new AccessTokenGeneration();
-        if (!decision.scopesToAdd().isEmpty()) {
-            accessToken.setScopesToAdd(decision.scopesToAdd().toArray(new String[0]));
-        }
-        if (!decision.scopesToSuppress().isEmpty()) {
-            accessToken.setScopesToSuppress(decision.scopesToSuppress().toArray(new String[0]));
-        }
-        ClaimsAndScopeOverrideDetails details = new ClaimsAndScopeOverrideDetails();
-        details.setAccessTokenGeneration(accessToken);
-        response.setClaimsAndScopeOverrideDetails(details);
-        return response;
-    }
-
-    private void log(
-            LambdaLogger logger, String triggerSource, String clientId, List<String> groups, ScopeDecision decision) {
-        boolean suppressed = !decision.scopesToSuppress().isEmpty();
-        if (!debugLogged && !suppressed) {
-            return;
-        }
-        DecisionLog line = new DecisionLog(
-                triggerSource,
-                clientId,
-                groups == null ? List.of() : groups,
-                decision.scopesToAdd(),
-                decision.scopesToSuppress());
-        if (debugLogged) {
-            logger.log(line.decision(), LogLevel.DEBUG);
-        }
-        if (suppressed) {
-            logger.log(line.suppression(), LogLevel.WARN);
-        }
+        return scopes.applyToEmptyResponse(event, context);
     }
 }

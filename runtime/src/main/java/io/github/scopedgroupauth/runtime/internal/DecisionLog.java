@@ -93,6 +93,27 @@ public final class DecisionLog {
         return line.toString();
     }
 
+    /**
+     * The WARN line for what the merge took out of the response that the handler's own code wrote: managed
+     * scopes the user is not entitled to, and claims that could carry a scope.
+     *
+     * @param clientId the app client id; may be null
+     * @param droppedScopes the added scopes dropped
+     * @param removedClaims the claim names removed
+     * @return one line of text
+     */
+    public static String removal(String clientId, List<String> droppedScopes, List<String> removedClaims) {
+        StringBuilder line = new StringBuilder(128);
+        line.append("removed from the trigger code's response: scopesToAdd ");
+        appendList(line, droppedScopes);
+        line.append(" not entitled on client ");
+        appendValue(line, clientId);
+        line.append(", claims ");
+        appendList(line, removedClaims);
+        line.append(" that only Cognito sets");
+        return line.toString();
+    }
+
     private static void appendList(StringBuilder line, List<String> values) {
         line.append('[');
         int count = 0;
