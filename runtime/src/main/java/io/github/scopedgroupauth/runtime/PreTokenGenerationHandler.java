@@ -10,10 +10,13 @@ import com.amazonaws.services.lambda.runtime.events.CognitoUserPoolPreTokenGener
 import com.amazonaws.services.lambda.runtime.events.CognitoUserPoolPreTokenGenerationEventV2.Response;
 import com.amazonaws.services.lambda.runtime.logging.LogLevel;
 import io.github.scopedgroupauth.runtime.internal.DecisionLog;
+import io.github.scopedgroupauth.runtime.internal.LoggerContext;
+import io.github.scopedgroupauth.runtime.internal.Metrics;
 import io.github.scopedgroupauth.runtime.internal.SnapStartPriming;
 import io.github.scopedgroupauth.runtime.policy.Printable;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -33,6 +36,11 @@ import java.util.Objects;
  * as empty, and the decision then fails closed. It never logs the event, user attributes or user name: the
  * decision (client id, groups, scopes) goes to the Lambda logger at DEBUG, and each suppression at WARN.
  *
+ * <p>It also writes CloudWatch metrics in namespace {@code ScopedGroupAuth}, as embedded metric format lines on
+ * standard output with the function name as dimension: {@code ScopesSuppressed} (the number suppressed in an
+ * event, written only when there is one), {@code EventsRefused} and {@code PolicyLoadFailures} (docs/operations.md,
+ * "Monitoring").
+ *
  * @see <a href="https://docs.aws.amazon.com/cognito/latest/developerguide/user-pool-lambda-pre-token-generation.html">
  *     Pre token generation Lambda trigger</a>
  */
@@ -43,6 +51,7 @@ public final class PreTokenGenerationHandler
     public static final String CLIENT_CREDENTIALS = "TokenGeneration_ClientCredentials";
 
     private final ScopePolicy policy;
+    private final Metrics metrics;
     // Formatting the DEBUG line is skipped when Lambda would drop it anyway, as at the default WARN level.
     private final boolean debugLogged = DecisionLog.debugLogged(System.getenv(DecisionLog.LOG_LEVEL_VARIABLE));
     // Held here because the CRaC context keeps only weak references to its resources.
@@ -57,7 +66,11 @@ public final class PreTokenGenerationHandler
      *     a message that names the setting
      */
     public PreTokenGenerationHandler() {
-        this(PolicyFile.load(PreTokenGenerationHandler.class.getClassLoader(), System.getenv()));
+        this(Metrics.fromEnvironment(System.getenv(), System.out));
+    }
+
+    private PreTokenGenerationHandler(Metrics metrics) {
+        this(load(PreTokenGenerationHandler.class.getClassLoader(), System.getenv(), metrics), metrics);
     }
 
     /**
@@ -67,9 +80,24 @@ public final class PreTokenGenerationHandler
      * @param policy the policy to apply; not null
      */
     public PreTokenGenerationHandler(ScopePolicy policy) {
+        this(policy, Metrics.fromEnvironment(System.getenv(), System.out));
+    }
+
+    PreTokenGenerationHandler(ScopePolicy policy, Metrics metrics) {
         this.policy = Objects.requireNonNull(policy, "policy");
+        this.metrics = metrics;
         this.priming = SnapStartPriming.of(this, policy, PreTokenGenerationHandler.class.getClassLoader());
         priming.registerIfSnapStart(System.getenv(SnapStartPriming.INITIALIZATION_TYPE_VARIABLE));
+    }
+
+    /** Loads the policy, counting a failure in {@code PolicyLoadFailures} before the function's init fails. */
+    static ScopePolicy load(ClassLoader loader, Map<String, String> environment, Metrics metrics) {
+        try {
+            return PolicyFile.load(loader, environment);
+        } catch (RuntimeException e) {
+            metrics.policyLoadFailed();
+            throw e;
+        }
     }
 
     /**
@@ -98,6 +126,10 @@ public final class PreTokenGenerationHandler
         List<String> groups = groupsOf(event.getRequest());
         ScopeDecision decision = policy.decide(clientId, groups, scopesOf(event.getRequest()));
         event.setResponse(responseFor(decision));
+        // SnapStart priming's synthetic events, with their silent context, are no sign-ins: nothing to count.
+        if (context != LoggerContext.silent()) {
+            metrics.scopesSuppressed(decision.scopesToSuppress().size());
+        }
         if (logger != null) {
             log(logger, event.getTriggerSource(), clientId, groups, decision);
         }
@@ -108,7 +140,7 @@ public final class PreTokenGenerationHandler
      * Fails closed on an event version whose response Cognito would not read from
      * {@code claimsAndScopeOverrideDetails}: only 2 and 3 are read. The log line has no user data.
      */
-    private static void checkVersion(CognitoUserPoolPreTokenGenerationEventV2 event, LambdaLogger logger) {
+    private void checkVersion(CognitoUserPoolPreTokenGenerationEventV2 event, LambdaLogger logger) {
         String version = event.getVersion();
         if ("2".equals(version) || "3".equals(version)) {
             return;
@@ -121,6 +153,7 @@ public final class PreTokenGenerationHandler
         if (logger != null) {
             logger.log(message, LogLevel.ERROR);
         }
+        metrics.eventRefused();
         throw new UnsupportedEventVersionException(message);
     }
 
