@@ -20,9 +20,6 @@ import java.time.Instant;
  */
 final class EmfLine {
 
-    /** The dimension that selects one function's metrics. */
-    static final String FUNCTION_NAME_DIMENSION = "FunctionName";
-
     private EmfLine() {}
 
     /**
@@ -31,7 +28,7 @@ final class EmfLine {
      * @param epochMillis when the counted thing happened
      * @param level the log level Lambda's filter reads, such as {@code WARN}
      * @param namespace the metric namespace
-     * @param functionName the value of the {@value #FUNCTION_NAME_DIMENSION} dimension, needing no escape
+     * @param functionName the value of the {@value Metrics#FUNCTION_NAME_DIMENSION} dimension, needing no escape
      * @param metric the metric's name, needing no escape
      * @param count the count, at least 1
      * @return the document, ending with a line break
@@ -43,9 +40,9 @@ final class EmfLine {
         line.append("\",\"level\":\"").append(level);
         line.append("\",\"_aws\":{\"Timestamp\":").append(epochMillis);
         line.append(",\"CloudWatchMetrics\":[{\"Namespace\":\"").append(namespace);
-        line.append("\",\"Dimensions\":[[\"").append(FUNCTION_NAME_DIMENSION);
+        line.append("\",\"Dimensions\":[[\"").append(Metrics.FUNCTION_NAME_DIMENSION);
         line.append("\"]],\"Metrics\":[{\"Name\":\"").append(metric);
-        line.append("\",\"Unit\":\"Count\"}]}]},\"").append(FUNCTION_NAME_DIMENSION);
+        line.append("\",\"Unit\":\"Count\"}]}]},\"").append(Metrics.FUNCTION_NAME_DIMENSION);
         line.append("\":\"").append(functionName);
         line.append("\",\"").append(metric).append("\":").append(count);
         line.append("}\n");

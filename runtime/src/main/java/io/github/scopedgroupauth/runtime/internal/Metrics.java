@@ -35,6 +35,8 @@ public final class Metrics {
     public static final String EVENTS_REFUSED = "EventsRefused";
     /** Initializations that failed because the policy could not be loaded. */
     public static final String POLICY_LOAD_FAILURES = "PolicyLoadFailures";
+    /** The only dimension: the function's name, as in the {@code AWS/Lambda} namespace. */
+    public static final String FUNCTION_NAME_DIMENSION = "FunctionName";
     /** Set by Lambda to the function's name. */
     public static final String FUNCTION_NAME_VARIABLE = "AWS_LAMBDA_FUNCTION_NAME";
 
