@@ -103,6 +103,15 @@ class MetricsTest {
     }
 
     @Test
+    void acceptsEveryCharacterOfLambdasPattern() {
+        Metrics metrics = Metrics.of("09azAZ-_", out, () -> NOW);
+
+        metrics.eventRefused();
+
+        assertThat(output()).contains("\"FunctionName\":\"09azAZ-_\",");
+    }
+
+    @Test
     void acceptsTheLongestLambdaFunctionName() {
         String name = "a".repeat(64);
         Metrics metrics = Metrics.of(name, out, () -> NOW);
@@ -123,6 +132,14 @@ class MetricsTest {
                 "back\\slash",
                 "nämé",
                 "arn:aws:lambda:us-east-1:123456789012:function:fn",
+                "fn/",
+                "fn:",
+                "fn@",
+                "fn[",
+                "fn`",
+                "fn{",
+                "fn.",
+                "fn\u0000",
                 "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"
             })
     void writesNothing_whenTheFunctionNameIsNotALambdaFunctionName(String name) {
