@@ -16,6 +16,8 @@ import io.github.scopedgroupauth.internal.ScopeMatrixText;
 import io.github.scopedgroupauth.internal.ScopePlan;
 import io.github.scopedgroupauth.internal.SynthReports;
 import io.github.scopedgroupauth.internal.TriggerFunction;
+import io.github.scopedgroupauth.internal.TriggerMetrics;
+import io.github.scopedgroupauth.runtime.internal.Metrics;
 import io.github.scopedgroupauth.runtime.policy.ScopeSyntax;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -26,6 +28,8 @@ import java.util.SortedSet;
 import java.util.TreeSet;
 import software.amazon.awscdk.Annotations;
 import software.amazon.awscdk.Stack;
+import software.amazon.awscdk.services.cloudwatch.Metric;
+import software.amazon.awscdk.services.cloudwatch.MetricOptions;
 import software.amazon.awscdk.services.cognito.IUserPoolGroup;
 import software.amazon.awscdk.services.cognito.LambdaVersion;
 import software.amazon.awscdk.services.cognito.OAuthScope;
@@ -430,6 +434,125 @@ public class ScopedGroupAuth extends Construct {
      */
     public String getScopeMatrixJsonFile() {
         return ScopeMatrixFiles.jsonFileName(this);
+    }
+
+    /**
+     * Managed scopes the function suppressed: requested by users whose groups do not grant them, an escalation
+     * attempt or an app client that asks for more scopes than its users hold. The function writes it only for
+     * events with a suppression, at WARN with the suppression's log line (docs/operations.md, "Monitoring").
+     *
+     * <p>Alarm on a rise above the app's usual level: {@code Sum} greater than that level over 5 minutes, with
+     * missing data as not breaching. Where every client requests only the scopes its users hold, any suppression
+     * ({@code Sum >= 1}) is worth a look; where a client requests every scope it may (at the authorize endpoint
+     * without {@code scope}), each sign-in of a user without them counts.
+     *
+     * @return the sum over 5 minutes of {@code ScopedGroupAuth/ScopesSuppressed} for this function
+     */
+    public Metric metricScopesSuppressed() {
+        return metricScopesSuppressed(null);
+    }
+
+    /**
+     * {@link #metricScopesSuppressed()} with changed options.
+     *
+     * @param options changes to the statistic, period, label and others; may be null
+     * @return the metric
+     */
+    public Metric metricScopesSuppressed(MetricOptions options) {
+        return TriggerMetrics.of(trigger.function(), Metrics.SCOPES_SUPPRESSED, options);
+    }
+
+    /**
+     * Invocations the function failed on purpose, so that Cognito refused the sign-in: an event version other than
+     * V2_0 or V3_0, as when the pool's trigger version was changed outside this stack. Each one is also an
+     * invocation error in {@link #metricErrors()}.
+     *
+     * <p>Alarm on any: {@code Sum >= 1} over 1 to 5 minutes, with missing data as not breaching. While it fires,
+     * every sign-in fails.
+     *
+     * @return the sum over 5 minutes of {@code ScopedGroupAuth/EventsRefused} for this function
+     */
+    public Metric metricEventsRefused() {
+        return metricEventsRefused(null);
+    }
+
+    /**
+     * {@link #metricEventsRefused()} with changed options.
+     *
+     * @param options changes to the statistic, period, label and others; may be null
+     * @return the metric
+     */
+    public Metric metricEventsRefused(MetricOptions options) {
+        return TriggerMetrics.of(trigger.function(), Metrics.EVENTS_REFUSED, options);
+    }
+
+    /**
+     * Initializations that failed because the function could not load its policy: the policy file or the
+     * {@code SCOPED_GROUP_AUTH_CLIENTS} variable changed outside this stack. With SnapStart this fails the
+     * version's publication, so a deployment; without it, every cold start fails.
+     *
+     * <p>Alarm on any: {@code Sum >= 1} over 5 minutes, with missing data as not breaching.
+     *
+     * @return the sum over 5 minutes of {@code ScopedGroupAuth/PolicyLoadFailures} for this function
+     */
+    public Metric metricPolicyLoadFailures() {
+        return metricPolicyLoadFailures(null);
+    }
+
+    /**
+     * {@link #metricPolicyLoadFailures()} with changed options.
+     *
+     * @param options changes to the statistic, period, label and others; may be null
+     * @return the metric
+     */
+    public Metric metricPolicyLoadFailures(MetricOptions options) {
+        return TriggerMetrics.of(trigger.function(), Metrics.POLICY_LOAD_FAILURES, options);
+    }
+
+    /**
+     * The function's invocation errors ({@code AWS/Lambda Errors}): each one is a sign-in that Cognito refused,
+     * refused events included.
+     *
+     * <p>Alarm on any: {@code Sum >= 1} over 5 minutes, with missing data as not breaching.
+     *
+     * @return the sum over 5 minutes of the function's errors
+     */
+    public Metric metricErrors() {
+        return metricErrors(null);
+    }
+
+    /**
+     * {@link #metricErrors()} with changed options.
+     *
+     * @param options changes to the statistic, period, label and others; may be null
+     * @return the metric
+     */
+    public Metric metricErrors(MetricOptions options) {
+        return trigger.function().metricErrors(options);
+    }
+
+    /**
+     * How long the function takes per invocation ({@code AWS/Lambda Duration}, milliseconds). Cognito waits 5
+     * seconds for the trigger and then fails the sign-in.
+     *
+     * <p>Alarm well before that limit: {@code p99} above 1,000 ms over 5 minutes (a warm invocation takes
+     * microseconds; a cold start without SnapStart under a second).
+     *
+     * @return the average over 5 minutes of the function's duration; set the statistic with
+     *     {@link #metricDuration(MetricOptions)}
+     */
+    public Metric metricDuration() {
+        return metricDuration(null);
+    }
+
+    /**
+     * {@link #metricDuration()} with changed options, such as {@code statistic("p99")}.
+     *
+     * @param options changes to the statistic, period, label and others; may be null
+     * @return the metric
+     */
+    public Metric metricDuration(MetricOptions options) {
+        return trigger.function().metricDuration(options);
     }
 
     private void grant(UserPoolClient client, List<String> scopes, GrantKind kind) {

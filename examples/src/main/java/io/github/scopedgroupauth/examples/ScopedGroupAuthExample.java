@@ -5,6 +5,7 @@ import io.github.scopedgroupauth.runtime.policy.Printable;
 import java.util.List;
 import java.util.Map;
 import software.amazon.awscdk.CfnOutput;
+import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.RemovalPolicy;
 import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.StackProps;
@@ -20,6 +21,10 @@ import software.amazon.awscdk.services.apigateway.PassthroughBehavior;
 import software.amazon.awscdk.services.apigateway.ResourceOptions;
 import software.amazon.awscdk.services.apigateway.ResponseType;
 import software.amazon.awscdk.services.apigateway.RestApi;
+import software.amazon.awscdk.services.cloudwatch.Alarm;
+import software.amazon.awscdk.services.cloudwatch.ComparisonOperator;
+import software.amazon.awscdk.services.cloudwatch.MetricOptions;
+import software.amazon.awscdk.services.cloudwatch.TreatMissingData;
 import software.amazon.awscdk.services.cognito.AccountRecovery;
 import software.amazon.awscdk.services.cognito.AuthFlow;
 import software.amazon.awscdk.services.cognito.AutoVerifiedAttrs;
@@ -45,6 +50,8 @@ import software.constructs.Construct;
  * from the stack id, see {@link DomainPrefix}) and {@code threatProtection=audit} (PLUS feature plan with
  * audit-only threat protection, as the Amplify recipe had; ESSENTIALS is enough for access token
  * customization).
+ *
+ * <p>Two alarms, on refused events and on suppressed scopes, watch the trigger (see {@link #alarms()}).
  *
  * <p>Outputs: {@code UserPoolId}, {@code WebClientId}, {@code HostedUiDomain} and {@code ApiUrl}, each once. The
  * REST API defines no CloudWatch role: the CDK's default would set the Region-wide API Gateway account setting
@@ -72,6 +79,9 @@ public class ScopedGroupAuthExample extends Stack {
     private static final String ALLOW_ORIGIN_HEADER = "Access-Control-Allow-Origin";
     /** The id of the RestApi's own output of its URL, which this stack renames {@code ApiUrl}. */
     private static final String REST_API_URL_OUTPUT = "Endpoint";
+
+    /** Suppressed scopes in 5 minutes above which the example alarms; see {@link #alarms()}. */
+    static final int SUPPRESSIONS_PER_5_MINUTES = 20;
 
     private final UserPoolClient webClient;
     private final ScopedGroupAuth auth;
@@ -125,6 +135,7 @@ public class ScopedGroupAuthExample extends Stack {
                 .build();
 
         api(userPool);
+        alarms();
         output("UserPoolId", userPool.getUserPoolId());
         output("WebClientId", webClient.getUserPoolClientId());
         output("HostedUiDomain", domain.baseUrl());
@@ -239,6 +250,42 @@ public class ScopedGroupAuthExample extends Stack {
                                                 Map.of("method.response.header." + ALLOW_ORIGIN_HEADER, true))
                                         .build()))
                                 .build());
+    }
+
+    /**
+     * Two alarms on the trigger's own metrics, without actions: add an SNS topic or another action to be told.
+     *
+     * <p>{@code EventsRefusedAlarm}: any refused event in a minute. A refusal means the pool's trigger is no longer
+     * at event version V2_0 or V3_0, and then every sign-in fails, so one is enough, and the shortest period of a
+     * standard-resolution metric tells soonest. Minutes without a refusal write no data, which is not breaching.
+     *
+     * <p>{@code ScopesSuppressedAlarm}: more than {@value #SUPPRESSIONS_PER_5_MINUTES} suppressed scopes in 5
+     * minutes. The sample page asks for every scope the client allows, {@code admin/*} included, so each sign-in
+     * or token refresh of a user who is only in EVERYONE suppresses one scope: a handful an hour in a demo. Far
+     * more in 5 minutes is a script trying for admin tokens, or a client that started asking for scopes it should
+     * not. An app whose clients ask only for what their users hold can alarm at 1.
+     */
+    private void alarms() {
+        Alarm.Builder.create(this, "EventsRefusedAlarm")
+                .alarmDescription("ScopedGroupAuth refused sign-ins: the user pool's pre token generation trigger is"
+                        + " not at event version V2_0 or V3_0 (docs/operations.md, Monitoring)")
+                .metric(auth.metricEventsRefused(
+                        MetricOptions.builder().period(Duration.minutes(1)).build()))
+                .threshold(1)
+                .evaluationPeriods(1)
+                .comparisonOperator(ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD)
+                .treatMissingData(TreatMissingData.NOT_BREACHING)
+                .build();
+        Alarm.Builder.create(this, "ScopesSuppressedAlarm")
+                .alarmDescription("ScopedGroupAuth suppressed more requested scopes than the sample page's sign-ins"
+                        + " explain: someone may be trying for scopes they do not hold (docs/operations.md,"
+                        + " Monitoring)")
+                .metric(auth.metricScopesSuppressed())
+                .threshold(SUPPRESSIONS_PER_5_MINUTES)
+                .evaluationPeriods(1)
+                .comparisonOperator(ComparisonOperator.GREATER_THAN_THRESHOLD)
+                .treatMissingData(TreatMissingData.NOT_BREACHING)
+                .build();
     }
 
     private void output(String id, String value) {

@@ -20,6 +20,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import software.amazon.awscdk.App;
 import software.amazon.awscdk.AppProps;
+import software.amazon.awscdk.CfnElement;
 import software.amazon.awscdk.assertions.Match;
 import software.amazon.awscdk.assertions.Template;
 
@@ -206,6 +207,44 @@ class ScopedGroupAuthExampleTest {
                                 Match.arrayWith(List.of(Match.objectLike(
                                         Map.of("Principal", Map.of("Service", "apigateway.amazonaws.com")))))))),
                 0);
+    }
+
+    @Test
+    void alarmsOnAnyRefusedEventInAMinute_ofTheTriggerFunction() {
+        template.hasResourceProperties(
+                "AWS::CloudWatch::Alarm",
+                Map.of(
+                        "Namespace", "ScopedGroupAuth",
+                        "MetricName", "EventsRefused",
+                        "Dimensions", List.of(Map.of("Name", "FunctionName", "Value", triggerFunctionRef())),
+                        "Statistic", "Sum",
+                        "Period", 60,
+                        "EvaluationPeriods", 1,
+                        "Threshold", 1,
+                        "ComparisonOperator", "GreaterThanOrEqualToThreshold",
+                        "TreatMissingData", "notBreaching"));
+    }
+
+    @Test
+    void alarmsOnMoreThan20SuppressedScopesIn5Minutes_ofTheTriggerFunction() {
+        template.hasResourceProperties(
+                "AWS::CloudWatch::Alarm",
+                Map.of(
+                        "Namespace", "ScopedGroupAuth",
+                        "MetricName", "ScopesSuppressed",
+                        "Dimensions", List.of(Map.of("Name", "FunctionName", "Value", triggerFunctionRef())),
+                        "Statistic", "Sum",
+                        "Period", 300,
+                        "EvaluationPeriods", 1,
+                        "Threshold", 20,
+                        "ComparisonOperator", "GreaterThanThreshold",
+                        "TreatMissingData", "notBreaching"));
+        template.resourceCountIs("AWS::CloudWatch::Alarm", 2);
+    }
+
+    private static Map<String, String> triggerFunctionRef() {
+        return Map.of("Ref", example.getLogicalId((CfnElement)
+                example.getAuth().getFunction().getNode().getDefaultChild()));
     }
 
     @Test

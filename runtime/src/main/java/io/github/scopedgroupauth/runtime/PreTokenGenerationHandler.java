@@ -3,7 +3,9 @@ package io.github.scopedgroupauth.runtime;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.CognitoUserPoolPreTokenGenerationEventV2;
+import io.github.scopedgroupauth.runtime.internal.Metrics;
 import io.github.scopedgroupauth.runtime.internal.SnapStartPriming;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -23,6 +25,11 @@ import java.util.Objects;
  * ({@link UnsupportedEventVersionException}, with an ERROR log line). For any other event, missing parts count
  * as empty, and the decision then fails closed. It never logs the event, user attributes or user name: the
  * decision (client id, groups, scopes) goes to the Lambda logger at DEBUG, and each suppression at WARN.
+ *
+ * <p>It also writes CloudWatch metrics in namespace {@code ScopedGroupAuth}, as embedded metric format lines on
+ * standard output with the function name as dimension: {@code ScopesSuppressed} (the number suppressed in an
+ * event, written only when there is one), {@code EventsRefused} and {@code PolicyLoadFailures} (docs/operations.md,
+ * "Monitoring").
  *
  * @see <a href="https://docs.aws.amazon.com/cognito/latest/developerguide/user-pool-lambda-pre-token-generation.html">
  *     Pre token generation Lambda trigger</a>
@@ -46,7 +53,11 @@ public final class PreTokenGenerationHandler
      *     a message that names the setting
      */
     public PreTokenGenerationHandler() {
-        this(PolicyFile.load(PreTokenGenerationHandler.class.getClassLoader(), System.getenv()));
+        this(Metrics.fromEnvironment(System.getenv(), System.out));
+    }
+
+    private PreTokenGenerationHandler(Metrics metrics) {
+        this(load(PreTokenGenerationHandler.class.getClassLoader(), System.getenv(), metrics), metrics);
     }
 
     /**
@@ -56,9 +67,23 @@ public final class PreTokenGenerationHandler
      * @param policy the policy to apply; not null
      */
     public PreTokenGenerationHandler(ScopePolicy policy) {
-        this.scopes = ScopedGroupAuthScopes.of(Objects.requireNonNull(policy, "policy"));
+        this(policy, Metrics.fromEnvironment(System.getenv(), System.out));
+    }
+
+    PreTokenGenerationHandler(ScopePolicy policy, Metrics metrics) {
+        this.scopes = ScopedGroupAuthScopes.of(Objects.requireNonNull(policy, "policy"), metrics);
         this.priming = SnapStartPriming.of(this, policy, PreTokenGenerationHandler.class.getClassLoader());
         priming.registerIfSnapStart(System.getenv(SnapStartPriming.INITIALIZATION_TYPE_VARIABLE));
+    }
+
+    /** Loads the policy, counting a failure in {@code PolicyLoadFailures} before the function's init fails. */
+    static ScopePolicy load(ClassLoader loader, Map<String, String> environment, Metrics metrics) {
+        try {
+            return PolicyFile.load(loader, environment);
+        } catch (RuntimeException e) {
+            metrics.policyLoadFailed();
+            throw e;
+        }
     }
 
     /**

@@ -7,9 +7,12 @@ import com.amazonaws.services.lambda.runtime.events.CognitoUserPoolPreTokenGener
 import com.amazonaws.services.lambda.runtime.events.CognitoUserPoolPreTokenGenerationEventV2.Response;
 import com.amazonaws.services.lambda.runtime.logging.LogLevel;
 import io.github.scopedgroupauth.runtime.internal.DecisionLog;
+import io.github.scopedgroupauth.runtime.internal.LoggerContext;
+import io.github.scopedgroupauth.runtime.internal.Metrics;
 import io.github.scopedgroupauth.runtime.policy.PolicyFormat;
 import io.github.scopedgroupauth.runtime.policy.Printable;
 import java.io.IOException;
+import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -45,6 +48,10 @@ import java.util.Set;
  * suppresses nothing, as the embedded handler, and drops every managed scope the code added. The embedded
  * {@link PreTokenGenerationHandler} is this class applied to an empty response.
  *
+ * <p>Like the embedded handler, it writes the CloudWatch metrics {@code ScopesSuppressed}, {@code EventsRefused}
+ * and {@code PolicyLoadFailures} (namespace {@code ScopedGroupAuth}, dimension {@code FunctionName}) as embedded
+ * metric format lines on standard output when it runs in Lambda (docs/operations.md, "Monitoring").
+ *
  * <p>It decides on the request as {@code apply} finds it: write only into the response, never into
  * {@code event.getRequest()}. Instances are immutable and safe to share between threads.
  *
@@ -64,11 +71,13 @@ public final class ScopedGroupAuthScopes {
     public static final String LAYER_ROOT_VARIABLE = "SCOPED_GROUP_AUTH_LAYER_ROOT";
 
     private final ScopePolicy policy;
+    private final Metrics metrics;
     // Formatting the DEBUG line is skipped when Lambda would drop it anyway, as at the default WARN level.
     private final boolean debugLogged = DecisionLog.debugLogged(System.getenv(DecisionLog.LOG_LEVEL_VARIABLE));
 
-    private ScopedGroupAuthScopes(ScopePolicy policy) {
+    private ScopedGroupAuthScopes(ScopePolicy policy, Metrics metrics) {
         this.policy = Objects.requireNonNull(policy, "policy");
+        this.metrics = Objects.requireNonNull(metrics, "metrics");
     }
 
     /**
@@ -79,7 +88,7 @@ public final class ScopedGroupAuthScopes {
      *
      * @return the decision
      * @throws InvalidPolicyException if the file is missing, anything in it or the variable is malformed, or the
-     *     variable was written for another file
+     *     variable was written for another file; {@code PolicyLoadFailures} counts it first
      */
     public static ScopedGroupAuthScopes load() {
         return load(System.getenv());
@@ -93,13 +102,27 @@ public final class ScopedGroupAuthScopes {
      * @throws InvalidPolicyException as {@link #load()}
      */
     public static ScopedGroupAuthScopes load(Map<String, String> environment) {
+        return load(environment, System.out);
+    }
+
+    static ScopedGroupAuthScopes load(Map<String, String> environment, PrintStream out) {
         Objects.requireNonNull(environment, "environment");
+        Metrics metrics = Metrics.fromEnvironment(environment, out);
+        try {
+            return new ScopedGroupAuthScopes(read(environment), metrics);
+        } catch (RuntimeException e) {
+            metrics.policyLoadFailed();
+            throw e;
+        }
+    }
+
+    private static ScopePolicy read(Map<String, String> environment) {
         Path file = Path.of(environment.getOrDefault(LAYER_ROOT_VARIABLE, LAYER_ROOT), LAYER_FILE);
         if (!Files.isRegularFile(file)) {
-            return new ScopedGroupAuthScopes(fromClasspath(environment, file));
+            return fromClasspath(environment, file);
         }
         try {
-            return new ScopedGroupAuthScopes(PolicyFile.read(Files.readAllBytes(file), environment));
+            return PolicyFile.read(Files.readAllBytes(file), environment);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + file, e);
         }
@@ -123,7 +146,11 @@ public final class ScopedGroupAuthScopes {
      * @return the decision
      */
     public static ScopedGroupAuthScopes of(ScopePolicy policy) {
-        return new ScopedGroupAuthScopes(policy);
+        return of(policy, Metrics.fromEnvironment(System.getenv(), System.out));
+    }
+
+    static ScopedGroupAuthScopes of(ScopePolicy policy, Metrics metrics) {
+        return new ScopedGroupAuthScopes(policy, metrics);
     }
 
     /**
@@ -190,6 +217,10 @@ public final class ScopedGroupAuthScopes {
         ScopeDecision decision = policy.decide(clientId, groups, scopesOf(event.getRequest()));
         ScopeResponse.Removed removed = ScopeResponse.merge(
                 event.getResponse(), policy.managedScopes(), policy.entitledScopes(clientId, groups), decision);
+        // SnapStart priming's synthetic events, with their silent context, are no sign-ins: nothing to count.
+        if (context != LoggerContext.silent()) {
+            metrics.scopesSuppressed(decision.scopesToSuppress().size());
+        }
         if (logger != null) {
             log(logger, event.getTriggerSource(), clientId, groups, decision);
             logRemoved(logger, clientId, removed);
@@ -201,7 +232,7 @@ public final class ScopedGroupAuthScopes {
      * Fails closed on an event version whose response Cognito would not read from
      * {@code claimsAndScopeOverrideDetails}: only 2 and 3 are read. The log line has no user data.
      */
-    private static void checkVersion(CognitoUserPoolPreTokenGenerationEventV2 event, LambdaLogger logger) {
+    private void checkVersion(CognitoUserPoolPreTokenGenerationEventV2 event, LambdaLogger logger) {
         String version = event.getVersion();
         if ("2".equals(version) || "3".equals(version)) {
             return;
@@ -214,6 +245,7 @@ public final class ScopedGroupAuthScopes {
         if (logger != null) {
             logger.log(message, LogLevel.ERROR);
         }
+        metrics.eventRefused();
         throw new UnsupportedEventVersionException(message);
     }
 

@@ -43,6 +43,7 @@ final class JavaBlockCheck {
             import software.amazon.awscdk.aws_apigatewayv2_authorizers.*;
             import software.amazon.awscdk.aws_apigatewayv2_integrations.*;
             import software.amazon.awscdk.services.apigatewayv2.*;
+            import software.amazon.awscdk.services.cloudwatch.*;
             import software.amazon.awscdk.services.cognito.*;
             import software.amazon.awscdk.services.lambda.CfnFunction;
             import software.amazon.awscdk.services.lambda.Function;

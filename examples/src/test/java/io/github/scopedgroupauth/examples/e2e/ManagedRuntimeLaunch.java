@@ -25,7 +25,9 @@ import java.util.zip.ZipFile;
  */
 final class ManagedRuntimeLaunch {
 
-    private static final String FUNCTION_NAME = "ScopedGroupAuthFunction";
+    /** The function's name, {@code AWS_LAMBDA_FUNCTION_NAME}. */
+    static final String FUNCTION_NAME = "ScopedGroupAuthFunction";
+
     private static final String REGION = "us-east-1";
     /** The unqualified function ARN, in a made-up account; sent with every event. */
     static final String FUNCTION_ARN = "arn:aws:lambda:" + REGION + ":123456789012:function:" + FUNCTION_NAME;
@@ -107,8 +109,10 @@ final class ManagedRuntimeLaunch {
         environment.put("AWS_LAMBDA_INITIALIZATION_TYPE", function.snapStart() ? "snap-start" : "on-demand");
         environment.put("AWS_LAMBDA_LOG_GROUP_NAME", "/aws/lambda/" + FUNCTION_NAME);
         environment.put("AWS_LAMBDA_LOG_STREAM_NAME", "2026/01/01/[$LATEST]0123456789abcdef0123456789abcdef");
-        environment.put("AWS_LAMBDA_LOG_FORMAT", "JSON");
-        environment.put("AWS_LAMBDA_LOG_LEVEL", function.logLevel());
+        environment.put("AWS_LAMBDA_LOG_FORMAT", function.logFormat());
+        if (function.logLevel() != null) {
+            environment.put("AWS_LAMBDA_LOG_LEVEL", function.logLevel());
+        }
         environment.put("AWS_LAMBDA_RUNTIME_API", runtimeApi);
         environment.putAll(function.environment());
         return environment;

@@ -254,6 +254,9 @@ class RuntimeInterfaceClientTest {
         assertThat(loaded.contains(" io.github.scopedgroupauth.runtime.ScopeDecision "))
                 .as("decisions made before any event")
                 .isEqualTo(snapStart);
+        assertThat(loaded.contains(" io.github.scopedgroupauth.runtime.internal.EmfLine "))
+                .as("a metric line formatted before any event, though none is written")
+                .isEqualTo(snapStart);
         assertThat(
                         loaded.contains(
                                 " com.amazonaws.lambda.thirdparty.com.fasterxml.jackson.databind.ser.impl.PropertySerializerMap "))

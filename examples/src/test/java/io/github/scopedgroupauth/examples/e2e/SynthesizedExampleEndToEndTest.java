@@ -64,6 +64,7 @@ class SynthesizedExampleEndToEndTest {
                 environment,
                 ((Number) properties.get("MemorySize")).intValue(),
                 Duration.ofSeconds(((Number) properties.get("Timeout")).longValue()),
+                (String) map(properties.get("LoggingConfig")).get("LogFormat"),
                 (String) map(properties.get("LoggingConfig")).get("ApplicationLogLevel"),
                 properties.containsKey("SnapStart"));
     }

@@ -140,6 +140,9 @@ public final class SnapStartPriming implements Resource {
      * @return whether the rounds went through the runtime's serializer
      */
     boolean prime() {
+        // The handler writes no metric for priming's synthetic events; formatting one line loads what the first
+        // real suppression after a restore would otherwise load (java.time's formatter above all).
+        EmfLine.of(0, "WARN", Metrics.NAMESPACE, "priming", Metrics.SCOPES_SUPPRESSED, 1);
         Optional<RuntimeSerializer> serializer =
                 RuntimeSerializer.find(loader, CognitoUserPoolPreTokenGenerationEventV2.class);
         if (serializer.isPresent() && primeThrough(serializer.get())) {

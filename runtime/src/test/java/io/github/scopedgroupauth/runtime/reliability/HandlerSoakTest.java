@@ -5,8 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.amazonaws.services.lambda.runtime.Context;
 import io.github.scopedgroupauth.runtime.internal.LoggerContext;
 import io.github.scopedgroupauth.runtime.reliability.RuntimeRoundTrip.Outcome;
+import java.io.PrintStream;
 import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -19,7 +21,8 @@ import org.junit.jupiter.api.Test;
  * would make them, each through the runtime's serializer and checked by {@link RuntimeRoundTrip}. Used heap
  * is measured after full collections at the start, the middle and the end. Runs only with {@code -Psoak}
  * (docs/reliability.md); it prints its numbers and fails only on a broken rule or on heap growth far beyond
- * measurement noise.
+ * measurement noise. The profile sets {@code AWS_LAMBDA_FUNCTION_NAME}, so the handlers also write their metric
+ * lines, to a stream that counts them.
  */
 @Tag("soak")
 class HandlerSoakTest {
@@ -34,8 +37,16 @@ class HandlerSoakTest {
         // given varied events from a fixed seed, only those the runtime's serializer reads (so that every
         // invocation reaches the handler), and one handler per policy for the whole run
         long invocations = Long.getLong("soak.invocations", 1_000_000L);
-        List<RuntimeRoundTrip> roundTrips =
-                List.of(new RuntimeRoundTrip(FuzzPolicy.OPEN), new RuntimeRoundTrip(FuzzPolicy.GRANTED));
+        List<RuntimeRoundTrip> roundTrips;
+        CountingOutput metricLines = new CountingOutput();
+        PrintStream standardOutput = System.out;
+        // Each handler takes standard output as it is when it is made.
+        System.setOut(new PrintStream(metricLines, false, StandardCharsets.US_ASCII));
+        try {
+            roundTrips = List.of(new RuntimeRoundTrip(FuzzPolicy.OPEN), new RuntimeRoundTrip(FuzzPolicy.GRANTED));
+        } finally {
+            System.setOut(standardOutput);
+        }
         CountingLogger logger = new CountingLogger();
         Context context = new LoggerContext(logger);
         EventGenerator generator = new EventGenerator(Choices.seeded(20261127L));
@@ -60,13 +71,15 @@ class HandlerSoakTest {
 
         // then
         System.out.printf(
-                "HandlerSoakTest: %d invocations in %d s (%d distinct events, %d log lines); outcomes %s;"
+                "HandlerSoakTest: %d invocations in %d s (%d distinct events, %d log lines, %d metric lines);"
+                        + " outcomes %s;"
                         + " used heap after full GC: start %s, middle %s, end %s; growth start->end %+d bytes,"
                         + " middle->end %+d bytes%n",
                 invocations,
                 seconds,
                 DISTINCT_EVENTS,
                 logger.lines(),
+                metricLines.lines(),
                 outcomes,
                 start,
                 middle,
@@ -77,6 +90,7 @@ class HandlerSoakTest {
         assertThat(outcomes)
                 .containsKeys(Outcome.DECIDED, Outcome.VERSION_REFUSED, Outcome.MACHINE_TOKEN)
                 .doesNotContainKey(Outcome.UNREADABLE_BY_RUNTIME);
+        assertThat(metricLines.lines()).as("metric lines").isPositive();
         assertThat(end.usedBytes - start.usedBytes).isLessThan(ALLOWED_GROWTH_BYTES);
     }
 
