@@ -139,7 +139,6 @@ public final class Playground implements AutoCloseable {
         config.put("clientId", client.id());
         config.put("domain", issuer);
         config.put("apiUrl", apiUrl);
-        config.put("playground", "true");
         return JSON.writeValueAsString(config);
     }
 
@@ -175,6 +174,14 @@ public final class Playground implements AutoCloseable {
     /** {@return the made-up id of the app client the page signs in with} */
     public String clientId() {
         return client.id();
+    }
+
+    /**
+     * {@return the playground's private run directory: the synthesized example ({@code cdk.out}), the page's copy
+     *     ({@code page}, served as it is on disk) and the function's logs ({@code function})}
+     */
+    public Path runDirectory() {
+        return runDirectory;
     }
 
     /** {@return the redirect URIs the stand-in accepts for that client} */

@@ -119,6 +119,9 @@ final class TokenEndpoint {
     }
 
     private static void error(HttpExchange exchange, String error, String description) throws IOException {
-        OidcStandIn.json(exchange, 400, Map.of("error", error, "error_description", description));
+        Map<String, String> body = new LinkedHashMap<>();
+        body.put("error", error);
+        body.put("error_description", description);
+        OidcStandIn.json(exchange, 400, body);
     }
 }
