@@ -68,11 +68,11 @@ final class FunctionProcess implements AutoCloseable {
             RuntimeApi runtimeApi = api;
             Process running = process;
             running.onExit().thenRun(() -> runtimeApi.fail(error("Runtime.ExitError", "the runtime exited")));
-            CompletableFuture<Answer> answer = runtimeApi.submit(event, START_WAIT);
-            if (answer == null) {
-                return failed("Runtime.Unavailable", "the runtime did not ask for the event within " + START_WAIT);
-            }
-            return answer.get(function.timeout().toMillis() + 1000, TimeUnit.MILLISECONDS);
+            RuntimeApi.Pending pending = runtimeApi.submit(event);
+            // A cold runtime may take a while to ask; from then on, the function timeout counts, as in Lambda.
+            CompletableFuture.anyOf(pending.handedOut(), pending.answer())
+                    .get(START_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+            return pending.answer().get(function.timeout().toMillis() + 1000, TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
             return failed("Sandbox.Timedout", "no answer within the function timeout of " + function.timeout());
         } catch (InterruptedException e) {

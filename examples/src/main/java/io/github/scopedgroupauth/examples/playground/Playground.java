@@ -38,6 +38,7 @@ public final class Playground implements AutoCloseable {
     private String issuer;
     private String apiUrl;
     private Path functionLogs;
+    private String policyProblem;
 
     private Playground(Path runDirectory) {
         this.runDirectory = runDirectory;
@@ -95,7 +96,11 @@ public final class Playground implements AutoCloseable {
                 settings.authPort(),
                 List.of(client),
                 keys,
-                iss -> new TokenIssuer(app, function::invoke, keys, iss),
+                iss -> {
+                    TokenIssuer tokens = new TokenIssuer(app, function::invoke, keys, iss);
+                    policyProblem = tokens.policyProblem();
+                    return tokens;
+                },
                 users));
         issuer = oidc.issuer();
         ApiStandIn api = started(new ApiStandIn(settings.apiPort(), app, rewrites, keys, issuer));
@@ -210,6 +215,12 @@ public final class Playground implements AutoCloseable {
                 .append('\n');
         text.append("  API:            ").append(apiUrl).append('\n');
         text.append("  Function logs:  ").append(functionLogs).append('\n');
+        if (policyProblem != null) {
+            text.append("WARNING: the function's policy file cannot be read, so, as in Cognito, every sign-in will"
+                            + " fail: ")
+                    .append(policyProblem)
+                    .append('\n');
+        }
         text.append("Press Ctrl-C to stop; everything under ")
                 .append(runDirectory)
                 .append(" is then deleted.\n");

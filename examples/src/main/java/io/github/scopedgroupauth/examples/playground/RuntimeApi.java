@@ -11,8 +11,7 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.SynchronousQueue;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -42,10 +41,19 @@ final class RuntimeApi implements AutoCloseable {
     private final ExecutorService handlers;
     private final Duration timeout;
     private final String functionArn;
-    private final SynchronousQueue<Pending> events = new SynchronousQueue<>();
+    private final LinkedBlockingQueue<Pending> events = new LinkedBlockingQueue<>();
     private final AtomicReference<Pending> current = new AtomicReference<>();
+    /** The init error the runtime reported, which answers every later event too: the runtime then exits. */
+    private final AtomicReference<Answer> initError = new AtomicReference<>();
 
-    private record Pending(String requestId, byte[] event, CompletableFuture<Answer> answer) {}
+    /**
+     * An event in flight.
+     *
+     * @param handedOut completes when the runtime takes the event
+     * @param answer completes with the function's answer, or a failure's
+     */
+    record Pending(
+            String requestId, byte[] event, CompletableFuture<Void> handedOut, CompletableFuture<Answer> answer) {}
 
     RuntimeApi(Duration timeout, String functionArn) throws IOException {
         this.timeout = timeout;
@@ -67,17 +75,21 @@ final class RuntimeApi implements AutoCloseable {
         return "127.0.0.1:" + server.getAddress().getPort();
     }
 
-    /**
-     * Hands one event to the runtime when it next asks, and returns the future of its answer.
-     *
-     * @param wait how long the runtime may take to ask
-     * @return the answer's future, or null when the runtime did not ask in time
-     */
-    CompletableFuture<Answer> submit(String event, Duration wait) throws InterruptedException {
+    /** Queues one event for the runtime's next request, and returns it in flight. */
+    Pending submit(String event) {
         Pending pending = new Pending(
-                UUID.randomUUID().toString(), event.getBytes(StandardCharsets.UTF_8), new CompletableFuture<>());
+                UUID.randomUUID().toString(),
+                event.getBytes(StandardCharsets.UTF_8),
+                new CompletableFuture<>(),
+                new CompletableFuture<>());
         current.set(pending);
-        return events.offer(pending, wait.toMillis(), TimeUnit.MILLISECONDS) ? pending.answer() : null;
+        Answer failedInit = initError.get();
+        if (failedInit != null) {
+            pending.answer().complete(failedInit);
+        } else {
+            events.add(pending);
+        }
+        return pending;
     }
 
     /** Fails the event in flight, if any, with this answer: the runtime died or timed out. */
@@ -103,7 +115,8 @@ final class RuntimeApi implements AutoCloseable {
                 }
                 send(exchange, 202, ACCEPTED);
             } else if ("init/error".equals(route)) {
-                fail(new Answer(body, true));
+                initError.set(new Answer(body, true));
+                fail(initError.get());
                 send(exchange, 202, ACCEPTED);
             } else {
                 send(exchange, 404, new byte[0]);
@@ -115,6 +128,7 @@ final class RuntimeApi implements AutoCloseable {
         Pending pending;
         try {
             pending = events.take();
+            pending.handedOut().complete(null);
         } catch (InterruptedException e) {
             // Closing: the long poll simply ends.
             Thread.currentThread().interrupt();

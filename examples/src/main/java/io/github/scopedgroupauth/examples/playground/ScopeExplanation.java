@@ -77,6 +77,26 @@ record ScopeExplanation(
                 clientId, List.copyOf(groups), List.copyOf(requested), lines, List.copyOf(token), matches);
     }
 
+    /**
+     * An answer that cannot be explained, because the policy file cannot be read: each scope's reason says so.
+     *
+     * @param problem why the policy file cannot be read
+     */
+    static ScopeExplanation unexplained(
+            String problem,
+            String clientId,
+            Collection<String> groups,
+            Collection<String> requested,
+            Collection<String> added,
+            Collection<String> suppressed) {
+        ScopeExplanation explained = of(ScopePolicy.builder().build(), clientId, groups, requested, added, suppressed);
+        List<ScopeLine> lines = explained.scopes().stream()
+                .map(line -> new ScopeLine(line.scope(), line.outcome(), "the policy file cannot be read: " + problem))
+                .toList();
+        return new ScopeExplanation(
+                clientId, explained.groups(), explained.requested(), lines, explained.tokenScopes(), false);
+    }
+
     /** What the policy says of one scope for this user on this client. */
     private static String reason(ScopePolicy policy, String clientId, Collection<String> groups, String scope) {
         if (!policy.managedScopes().contains(scope)) {

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.scopedgroupauth.examples.playground.RuntimeApi.Answer;
 import io.github.scopedgroupauth.examples.playground.TestUsers.TestUser;
+import io.github.scopedgroupauth.runtime.InvalidPolicyException;
 import io.github.scopedgroupauth.runtime.ScopePolicy;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -57,7 +58,10 @@ final class TokenIssuer {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final SynthesizedApp app;
+    /** The policy the function reads, or null when it cannot be read: then the function fails every event. */
     private final ScopePolicy policy;
+
+    private final String policyProblem;
     private final Function<String, Answer> function;
     private final TokenKeys keys;
     private final String issuer;
@@ -88,7 +92,15 @@ final class TokenIssuer {
 
     TokenIssuer(SynthesizedApp app, Function<String, Answer> function, TokenKeys keys, String issuer) {
         this.app = app;
-        this.policy = app.function().policy();
+        ScopePolicy read = null;
+        String problem = null;
+        try {
+            read = app.function().policy();
+        } catch (InvalidPolicyException e) {
+            problem = e.getMessage();
+        }
+        this.policy = read;
+        this.policyProblem = problem;
         this.function = function;
         this.keys = keys;
         this.issuer = issuer;
@@ -124,6 +136,11 @@ final class TokenIssuer {
         apply(details.path("idTokenGeneration"), id);
         apply(accessChanges, access);
         return new Issued(keys.sign(id), keys.sign(access), explanation);
+    }
+
+    /** {@return why the function's policy file cannot be read, or null when it can} */
+    String policyProblem() {
+        return policyProblem;
     }
 
     private String event(TestUser user, String clientId, List<String> scopes, String triggerSource) {
