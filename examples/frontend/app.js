@@ -31,11 +31,34 @@ function render() {
   element('id-token').textContent = signedIn ? prettyPayload(tokens.id) : '';
   element('access-token').textContent = signedIn ? prettyPayload(tokens.access) : '';
   element('user-name').textContent = signedIn ? userName(tokens.id, tokens.access) : '';
+  renderDecision(signedIn ? tokens.decision : null);
   if (!signedIn) {
     element('result').hidden = true;
     element('result-status').textContent = '';
     element('result-body').textContent = '';
   }
+}
+
+/** The playground's explanation of the access token's scopes, one row per scope, all as text. */
+function renderDecision(decision) {
+  element('decision').hidden = decision === null;
+  const rows = element('decision-rows');
+  rows.replaceChildren();
+  if (decision === null) {
+    return;
+  }
+  for (const line of decision.scopes) {
+    const row = document.createElement('tr');
+    row.className = line.outcome;
+    for (const text of [line.scope, line.outcome, line.reason]) {
+      const cell = document.createElement('td');
+      cell.textContent = text;
+      row.append(cell);
+    }
+    rows.append(row);
+  }
+  element('decision-note').hidden = decision.matchesPolicy !== false;
+  element('decision-note').textContent = 'The function\'s answer differs from what its policy file decides.';
 }
 
 function userName(id, access) {
@@ -151,6 +174,7 @@ async function start() {
         raw: { id: received.idToken, access: received.accessToken },
         id: decoded(received.idToken, 'ID token'),
         access: decoded(received.accessToken, 'access token'),
+        decision: received.decision,
       };
     }
   } catch (error) {

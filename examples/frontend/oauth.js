@@ -31,7 +31,8 @@ export async function authorizeUrl(config) {
 
 /**
  * Handles a return from the authorize endpoint, if this is one. Resolves to undefined when the address has no
- * code and no error, to {idToken, accessToken} after a successful exchange, and rejects with a message
+ * code and no error, to {idToken, accessToken, decision} after a successful exchange (decision: the local
+ * playground's explanation of the access token's scopes, or null), and rejects with a message
  * otherwise. A code or an error counts only with the state of the sign-in this tab is waiting for: anyone can
  * put another in a link to this page, so it is ignored, its text is not shown, and the waiting sign-in stays
  * intact. The verifier and state of that sign-in are used once: they are removed before anything else happens.
@@ -97,7 +98,15 @@ async function exchange(config, code, verifier) {
     throw new Error('Sign-in failed: the token endpoint answered without an ID token and an access token.');
   }
   // The refresh token is not kept: the page never refreshes, so it would only be one more secret to lose.
-  return { idToken: body.id_token, accessToken: body.access_token };
+  // Only the local playground's stand-in explains its decision; Cognito's answer has no such member.
+  const decision = isDecision(body.scoped_group_auth_decision) ? body.scoped_group_auth_decision : null;
+  return { idToken: body.id_token, accessToken: body.access_token, decision };
+}
+
+function isDecision(value) {
+  return typeof value === 'object' && value !== null && Array.isArray(value.scopes)
+    && value.scopes.every((line) => typeof line === 'object' && line !== null && typeof line.scope === 'string'
+      && typeof line.outcome === 'string' && typeof line.reason === 'string');
 }
 
 function readPending() {

@@ -2,15 +2,24 @@ package io.github.scopedgroupauth.examples.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.scopedgroupauth.examples.browser.StandInCognito.TestUser;
-import io.github.scopedgroupauth.runtime.ScopePolicy;
+import io.github.scopedgroupauth.examples.playground.Playground;
+import io.github.scopedgroupauth.examples.playground.PlaygroundSettings;
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
+import java.util.Properties;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -31,11 +40,12 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
- * The sample frontend in headless Chromium (Debian's {@code chromium} and {@code chromium-driver}), served by
- * its own {@code Serve.java}, signing in against {@link StandInCognito} and calling {@link StandInApi}: three
- * origins on the loopback address, so that PKCE, the state check, CORS and the content security policy all
- * take part. Run with {@code mvn -B -ntp -Pbrowser package}; the system properties
- * {@value #BROWSER_PROPERTY} and {@value #DRIVER_PROPERTY} point at another Chromium and chromedriver.
+ * The sample frontend in headless Chromium (Debian's {@code chromium} and {@code chromium-driver}) on the local
+ * playground, as users run it: the example synthesized, the function under the runtime interface client deciding
+ * each token's scopes, the sign-in and API stand-ins and the page on three origins on the loopback address, so
+ * that PKCE, the state check, CORS and the content security policy all take part. Run with
+ * {@code mvn -B -ntp -Pbrowser package}; the system properties {@value #BROWSER_PROPERTY} and
+ * {@value #DRIVER_PROPERTY} point at another Chromium and chromedriver.
  */
 @Tag("browser")
 class FrontendBrowserTest {
@@ -44,41 +54,30 @@ class FrontendBrowserTest {
     private static final String BROWSER_PROPERTY = "scopedgroupauth.browser.chromium";
 
     private static final String DRIVER_PROPERTY = "scopedgroupauth.browser.chromedriver";
-    private static final String CLIENT_ID = "4k2n8q1v7c3x9m5b6z0p1r2s3t";
-    private static final String USER_POOL_ID = "eu-west-1_Ex4mple12";
-    /** The example's groups and scopes (ScopedGroupAuthExample). */
-    private static final ScopePolicy POLICY = ScopePolicy.builder()
-            .groupScopes(Map.of("ADMINS", List.of("admin/*"), "EVERYONE", List.of("everyone/*")))
-            .build();
-
-    private static final TestUser ADMIN = new TestUser("ada", "ada@example.com", List.of("ADMINS", "EVERYONE"));
-    /** Also shows that claims are shown as text: this e-mail address would be markup if parsed as HTML. */
-    private static final TestUser EVERYONE =
-            new TestUser("eve", "<img src=x onerror=alert(1)>eve@example.com", List.of("EVERYONE"));
     /** A call's outcome, as opposed to the "Calling ..." shown while it runs. */
     private static final Pattern FINAL_STATUS = Pattern.compile("^GET /.*");
-    /** Where the screenshot of the signed-in page is written; docs/images/frontend.png is a copy of it. */
-    private static final Path SCREENSHOT = Path.of("target", "browser", "frontend.png");
+    /** Where the screenshots go; docs/images holds copies of them. */
+    private static final Path SCREENSHOTS = Path.of("target", "browser");
+
+    private static final String IGNORED =
+            "An unexpected sign-in response was ignored: it does not answer a sign-in" + " started in this tab.";
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
 
     @TempDir
     static Path temporary;
 
-    private static FrontendServer page;
-    private static StandInCognito cognito;
-    private static StandInApi api;
+    private static Playground playground;
+    private static Path pageFolder;
+    private static String config;
     private static ChromeDriver browser;
     private static WebDriverWait wait;
-    private static String config;
 
     @BeforeAll
     static void start() throws IOException {
-        page = new FrontendServer(Path.of("frontend"), temporary.resolve("frontend"));
-        TokenKeys keys = new TokenKeys();
-        cognito = new StandInCognito(keys, POLICY, CLIENT_ID, USER_POOL_ID, page.url());
-        String origin = page.url().substring(0, page.url().length() - 1);
-        api = new StandInApi(keys, "https://cognito-idp.eu-west-1.amazonaws.com/" + USER_POOL_ID, origin);
-        config = "{\"region\": \"eu-west-1\", \"userPoolId\": \"" + USER_POOL_ID + "\", \"clientId\": \"" + CLIENT_ID
-                + "\", \"domain\": \"" + cognito.domain() + "\", \"apiUrl\": \"" + api.url() + "\"}";
+        playground = Playground.start(settings(null, "target/playground-browser"));
+        pageFolder = playground.runDirectory().resolve("page");
+        config = Files.readString(pageFolder.resolve("config.json"));
         browser = new ChromeDriver(
                 new ChromeDriverService.Builder()
                         // Never Selenium Manager, which would download a driver.
@@ -87,7 +86,19 @@ class FrontendBrowserTest {
                         .usingAnyFreePort()
                         .build(),
                 options(temporary.resolve("chromium-profile")));
-        wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+        wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+    }
+
+    /** The playground's settings as the Maven profile gives them, with the test's users and a free page port. */
+    private static PlaygroundSettings settings(Path cdkOut, String workDirectory) {
+        Properties properties = new Properties();
+        if (cdkOut != null) {
+            properties.setProperty("playground.cdkOut", cdkOut.toString());
+        }
+        properties.setProperty("playground.users", "src/test/resources/playground/users-with-markup.json");
+        properties.setProperty("playground.workDirectory", workDirectory);
+        properties.setProperty("playground.pagePort", "0");
+        return PlaygroundSettings.from(properties);
     }
 
     private static ChromeOptions options(Path profile) {
@@ -103,7 +114,7 @@ class FrontendBrowserTest {
                 "--disable-background-networking",
                 "--disable-component-update",
                 "--disable-sync",
-                "--window-size=1280,1000",
+                "--window-size=1280,1300",
                 "--user-data-dir=" + profile);
         return options;
     }
@@ -113,56 +124,96 @@ class FrontendBrowserTest {
         if (browser != null) {
             browser.quit();
         }
-        if (api != null) {
-            api.close();
-        }
-        if (cognito != null) {
-            cognito.close();
-        }
-        if (page != null) {
-            page.close();
+        if (playground != null) {
+            playground.close();
         }
     }
 
     @BeforeEach
     void configuredPage() {
-        page.file("config.json", config);
-        page.file("cdk-outputs.json", null);
+        pageFile("config.json", config);
+        pageFile("cdk-outputs.json", null);
     }
 
     @Test
-    void adminsAndEveryoneUser_callsBothRoutesWithTheAccessToken_andIsRefusedAdminWithTheIdToken() throws IOException {
+    void admin_callsBothRoutesWithTheAccessToken_isRefusedAdminWithTheIdToken_andSeesWhy() throws IOException {
         // given
-        signIn(ADMIN, false);
+        signIn("ada");
 
         // then
         assertThat(text("user-name")).isEqualTo("ada@example.com");
         assertThat(text("access-token"))
-                .contains("\"scope\": \"admin/* email everyone/* openid profile\"")
+                .contains("\"scope\": \"openid email profile admin/* everyone/*\"")
                 .containsPattern("\"exp\": \\d+, {2}// \\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d UTC");
         assertThat(text("id-token")).contains("\"token_use\": \"id\"").doesNotContain("\"scope\"");
+        assertThat(decisionRows())
+                .containsExactly(
+                        "admin/* | kept | group ADMINS",
+                        "email | kept | unmanaged: no group and no default names it, so ScopedGroupAuth leaves it as"
+                                + " requested",
+                        "everyone/* | kept | group EVERYONE",
+                        "openid | kept | unmanaged: no group and no default names it, so ScopedGroupAuth leaves it as"
+                                + " requested",
+                        "profile | kept | unmanaged: no group and no default names it, so ScopedGroupAuth leaves it as"
+                                + " requested");
 
         // when, then
         assertThat(call("admin")).startsWith("GET /admin: 200 OK");
         assertThat(text("result-body")).contains("\"route\": \"admin\"");
-        Files.createDirectories(SCREENSHOT.getParent());
-        Files.write(SCREENSHOT, browser.getScreenshotAs(OutputType.BYTES));
+        screenshot("playground.png");
         assertThat(call("everyone")).isEqualTo("GET /everyone: 200 OK");
 
         browser.findElement(By.id("send-id")).click();
         assertThat(call("admin"))
                 .isEqualTo("GET /admin: 401 Unauthorized: a route that requires scopes takes only access tokens");
+        assertThat(call("everyone"))
+                .isEqualTo("GET /everyone: 401 Unauthorized: a route that requires scopes takes only access tokens");
     }
 
     @Test
-    void everyoneUser_isForbiddenAdmin_andCallsEveryone_andSeesClaimsAsText() {
-        signIn(EVERYONE, false);
+    void everyoneMember_asksForAdmin_getsItSuppressed_isForbiddenAdmin_andCallsEveryone() {
+        signIn("eve");
 
-        // admin/* was requested, and suppressed: the user's groups do not grant it.
-        assertThat(text("access-token")).contains("\"scope\": \"email everyone/* openid profile\"");
+        // The page asks for admin/* at the authorize endpoint; the function suppressed it.
+        assertThat(text("access-token")).contains("\"scope\": \"openid email profile everyone/*\"");
+        assertThat(decisionRows()).startsWith("admin/* | suppressed | no group of the user grants it");
         assertThat(call("admin")).isEqualTo("GET /admin: 403 Forbidden: this token lacks admin/*");
         assertThat(call("everyone")).isEqualTo("GET /everyone: 200 OK");
-        assertThat(text("user-name")).isEqualTo("<img src=x onerror=alert(1)>eve@example.com");
+        browser.findElement(By.id("send-id")).click();
+        assertThat(call("everyone"))
+                .isEqualTo("GET /everyone: 401 Unauthorized: a route that requires scopes takes only access tokens");
+    }
+
+    @Test
+    void userInNoGroup_getsNoManagedScope_andIsForbiddenBothRoutes() {
+        signIn("nobody");
+
+        assertThat(text("access-token")).contains("\"scope\": \"openid email profile\"");
+        assertThat(text("id-token")).doesNotContain("cognito:groups");
+        assertThat(decisionRows())
+                .contains(
+                        "admin/* | suppressed | no group of the user grants it",
+                        "everyone/* | suppressed | no group of the user grants it");
+        assertThat(call("admin")).isEqualTo("GET /admin: 403 Forbidden: this token lacks admin/*");
+        assertThat(call("everyone")).isEqualTo("GET /everyone: 403 Forbidden: this token lacks everyone/*");
+    }
+
+    @Test
+    void markupInUserData_isShownAsText_onTheSignInPageAndThePage() throws IOException {
+        browser.get(playground.pageUrl());
+        script("sessionStorage.clear()");
+        browser.navigate().refresh();
+        wait.until(ExpectedConditions.elementToBeClickable(By.id("sign-in"))).click();
+        wait.until(ExpectedConditions.elementToBeClickable(By.id("sign-in-mallory")));
+
+        assertThat(text("stand-in-notice").replaceAll("\\s+", " "))
+                .startsWith("This is a local stand-in for the user pool's managed login, not" + " Amazon Cognito");
+        assertThat(browser.findElements(By.cssSelector("img, b"))).isEmpty();
+        screenshot("playground-sign-in.png");
+        browser.findElement(By.id("sign-in-mallory")).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("signed-in")));
+
+        assertThat(text("user-name")).isEqualTo("<img src=x onerror=alert(1)>mallory@example.com");
         assertThat(browser.findElements(By.cssSelector("#signed-in img"))).isEmpty();
         // The content security policy requires Trusted Types: a string assigned as HTML throws.
         assertThat(script("try { document.getElementById('result-body').innerHTML = '<i>x</i>'; return 'parsed'; }"
@@ -171,38 +222,62 @@ class FrontendBrowserTest {
     }
 
     @Test
+    void functionThatFailsItsInit_failsTheSignIn_withTheOAuthErrorOnThePage() throws IOException {
+        // given a copy of the cloud assembly whose policy file was changed after synthesis
+        Path assembly = copy(playground.runDirectory().resolve("cdk.out"), temporary.resolve("changed-cdk.out"));
+        try (Stream<Path> files = Files.walk(assembly)) {
+            for (Path policy : files.filter(file -> file.endsWith("scoped-group-auth.conf"))
+                    .toList()) {
+                Files.writeString(policy, Files.readString(policy).replace("admin/*", "admin/all"));
+            }
+        }
+        try (Playground refusing = Playground.start(settings(assembly, "target/playground-browser"))) {
+            // when
+            browser.get(refusing.pageUrl());
+            wait.until(ExpectedConditions.elementToBeClickable(By.id("sign-in")))
+                    .click();
+            wait.until(ExpectedConditions.elementToBeClickable(By.id("sign-in-ada")))
+                    .click();
+            wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("message")));
+
+            // then
+            assertThat(text("message"))
+                    .startsWith("Sign-in failed: Cognito answered server_error (PreTokenGeneration failed with error"
+                            + " io.github.scopedgroupauth.runtime.InvalidPolicyException: ");
+            assertThat(browser.findElement(By.id("signed-in")).isDisplayed()).isFalse();
+        }
+    }
+
+    @Test
     void tamperedState_isIgnoredByThePage_withoutExchangingTheCode_andTheSignInStaysWaiting() {
-        int exchanges = cognito.tokenAnswers().size();
+        String callback = holdAtSignIn("ada");
 
-        signIn(ADMIN, true);
+        browser.get(callback.replace("&state=", "&state=x"));
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("message")));
 
-        assertThat(text("message"))
-                .isEqualTo("An unexpected sign-in response was ignored: it does not answer a sign-in started in this"
-                        + " tab.");
+        assertThat(text("message")).isEqualTo(IGNORED);
         assertThat(browser.findElement(By.id("signed-in")).isDisplayed()).isFalse();
-        assertThat(cognito.tokenAnswers()).hasSize(exchanges);
         assertThat(script("return sessionStorage.length")).isEqualTo(1L);
-        assertThat(browser.getCurrentUrl()).isEqualTo(page.url());
+        assertThat(browser.getCurrentUrl()).isEqualTo(playground.pageUrl());
+        // The code is still unused: the waiting verifier exchanges it once.
+        assertThat(exchange(callback, pendingVerifier()).statusCode()).isEqualTo(200);
     }
 
     @Test
     void callbackAddressOpenedAgain_isIgnored_becauseTheVerifierWasUsedOnce() {
-        signIn(ADMIN, false);
-        String used = cognito.lastRedirect();
-        int exchanges = cognito.tokenAnswers().size();
+        String callback = holdAtSignIn("ada");
+        browser.get(callback);
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("signed-in")));
 
-        browser.get(used);
+        browser.get(callback);
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("message")));
 
-        assertThat(text("message"))
-                .isEqualTo("An unexpected sign-in response was ignored: it does not answer a sign-in started in this"
-                        + " tab.");
-        assertThat(cognito.tokenAnswers()).hasSize(exchanges);
+        assertThat(text("message")).isEqualTo(IGNORED);
     }
 
     @Test
     void tokensStayInMemory_andSignOutClearsThem() {
-        signIn(ADMIN, false);
+        signIn("ada");
         assertThat(script("return localStorage.length + sessionStorage.length")).isEqualTo(0L);
 
         browser.findElement(By.id("sign-out")).click();
@@ -212,51 +287,54 @@ class FrontendBrowserTest {
         assertThat(browser.findElement(By.id("sign-in")).isDisplayed()).isTrue();
         assertThat(text("access-token")).isEmpty();
         assertThat(text("id-token")).isEmpty();
-        assertThat(cognito.logouts()).last().isEqualTo(Map.of("client_id", CLIENT_ID, "logout_uri", page.url()));
+        assertThat(browser.findElement(By.id("decision")).isDisplayed()).isFalse();
+        assertThat(browser.getCurrentUrl()).isEqualTo(playground.pageUrl());
         assertThat(script("return localStorage.length + sessionStorage.length")).isEqualTo(0L);
     }
 
     @Test
     void cdkOutputsFile_isReadWhenThereIsNoConfigJson_withTheRegionFromTheUserPoolId() {
-        page.file("config.json", null);
-        page.file(
+        pageFile("config.json", null);
+        pageFile(
                 "cdk-outputs.json",
-                "{\"ScopedGroupAuthExample\": {\"UserPoolId\": \"" + USER_POOL_ID + "\", \"WebClientId\": \""
-                        + CLIENT_ID + "\", \"HostedUiDomain\": \"" + cognito.domain() + "\", \"ApiUrl\": \""
-                        + api.url() + "\"}}");
+                "{\"ScopedGroupAuthExample\": {\"UserPoolId\": \"us-east-1_playground\", \"WebClientId\": \""
+                        + playground.clientId() + "\", \"HostedUiDomain\": \"" + playground.issuer()
+                        + "\", \"ApiUrl\": \"" + playground.apiUrl() + "\"}}");
 
-        signIn(EVERYONE, false);
+        signIn("eve");
 
-        assertThat(text("config-summary")).startsWith("User pool " + USER_POOL_ID + " (eu-west-1)");
+        assertThat(text("config-summary")).startsWith("User pool us-east-1_playground (us-east-1)");
         assertThat(call("everyone")).isEqualTo("GET /everyone: 200 OK");
     }
 
     @Test
     void apiUrlWithABareQueryMark_isUsedWithoutIt() {
-        String withoutSlash = api.url().substring(0, api.url().length() - 1);
-        page.file("config.json", config.replace("\"" + api.url() + "\"", "\"" + withoutSlash + "?\""));
+        String apiUrl = playground.apiUrl();
+        pageFile(
+                "config.json",
+                config.replace("\"" + apiUrl + "\"", "\"" + apiUrl.substring(0, apiUrl.length() - 1) + "?\""));
 
-        signIn(EVERYONE, false);
+        signIn("eve");
 
-        assertThat(text("config-summary")).endsWith("API " + api.url());
+        assertThat(text("config-summary")).endsWith("API " + apiUrl);
         assertThat(call("everyone")).isEqualTo("GET /everyone: 200 OK");
     }
 
     @Test
     void errorWithTheWaitingState_isShownAsText_andDropsTheWaitingVerifierAndState() {
         // given a sign-in of this tab waiting for its return with state s
-        browser.get(page.url());
+        browser.get(playground.pageUrl());
         script("sessionStorage.setItem('scopedgroupauth.pendingSignIn', '{\"verifier\": \"v\", \"state\": \"s\"}')");
 
         // when the authorize endpoint returns an error with that state
-        browser.get(page.url() + "?error=access_denied&error_description=%3Cimg%20src%3Dx%3E&state=s");
+        browser.get(playground.pageUrl() + "?error=access_denied&error_description=%3Cimg%20src%3Dx%3E&state=s");
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("message")));
 
         // then
         assertThat(text("message")).isEqualTo("Sign-in failed: Cognito answered access_denied (<img src=x>).");
         assertThat(browser.findElements(By.cssSelector("#message img"))).isEmpty();
         assertThat(script("return sessionStorage.length")).isEqualTo(0L);
-        assertThat(browser.getCurrentUrl()).isEqualTo(page.url());
+        assertThat(browser.getCurrentUrl()).isEqualTo(playground.pageUrl());
     }
 
     @ParameterizedTest
@@ -274,59 +352,47 @@ class FrontendBrowserTest {
 
     private void ignoresResponseOfSomeoneElse_andTheSignInInProgressStillCompletes(String query) {
         // given a sign-in of this tab that has gone to the authorize endpoint and not returned yet
-        browser.get(page.url());
-        script("sessionStorage.clear()");
-        browser.navigate().refresh();
-        cognito.holdNextRedirect(ADMIN);
-        wait.until(ExpectedConditions.elementToBeClickable(By.id("sign-in"))).click();
-        wait.until(ExpectedConditions.urlContains("/oauth2/authorize"));
-        int exchanges = cognito.tokenAnswers().size();
+        String callback = holdAtSignIn("ada");
 
         // when a link sends the tab a response of someone else's making
-        browser.get(page.url() + "?" + query);
+        browser.get(playground.pageUrl() + "?" + query);
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("message")));
 
-        // then its text is not shown, nothing is exchanged, and the sign-in in progress is kept
-        assertThat(text("message"))
-                .isEqualTo("An unexpected sign-in response was ignored: it does not answer a sign-in started in this"
-                        + " tab.");
-        assertThat(browser.getCurrentUrl()).isEqualTo(page.url());
+        // then its text is not shown, and the sign-in in progress is kept
+        assertThat(text("message")).isEqualTo(IGNORED);
+        assertThat(browser.getCurrentUrl()).isEqualTo(playground.pageUrl());
         assertThat(script("return sessionStorage.length")).isEqualTo(1L);
-        assertThat(cognito.tokenAnswers()).hasSize(exchanges);
 
         // and the real return completes it
-        browser.get(cognito.lastRedirect());
+        browser.get(callback);
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("signed-in")));
         assertThat(text("user-name")).isEqualTo("ada@example.com");
-        assertThat(cognito.tokenAnswers()).hasSize(exchanges + 1).last().isEqualTo("200");
     }
 
     @Test
     void errorWithoutASignInInProgress_isIgnored_withoutShowingItsText() {
-        browser.get(page.url());
+        browser.get(playground.pageUrl());
         script("sessionStorage.clear()");
 
-        browser.get(page.url() + "?error=access_denied&error_description=Call%20555-0100%20now&state=s");
+        browser.get(playground.pageUrl() + "?error=access_denied&error_description=Call%20555-0100%20now&state=s");
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("message")));
 
-        assertThat(text("message"))
-                .isEqualTo("An unexpected sign-in response was ignored: it does not answer a sign-in started in this"
-                        + " tab.");
+        assertThat(text("message")).isEqualTo(IGNORED);
         assertThat(browser.findElement(By.id("sign-in")).isDisplayed()).isTrue();
     }
 
     @Test
     void callbackWhileNotConfigured_dropsTheWaitingVerifierAndState() {
-        browser.get(page.url());
+        browser.get(playground.pageUrl());
         script("sessionStorage.setItem('scopedgroupauth.pendingSignIn', '{\"verifier\": \"v\", \"state\": \"s\"}')");
-        page.file("config.json", null);
+        pageFile("config.json", null);
 
-        browser.get(page.url() + "?code=c&state=s");
+        browser.get(playground.pageUrl() + "?code=c&state=s");
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("message")));
 
         assertThat(text("config-summary")).isEqualTo("Not configured.");
         assertThat(script("return sessionStorage.length")).isEqualTo(0L);
-        assertThat(browser.getCurrentUrl()).isEqualTo(page.url());
+        assertThat(browser.getCurrentUrl()).isEqualTo(playground.pageUrl());
     }
 
     @ParameterizedTest
@@ -347,9 +413,9 @@ class FrontendBrowserTest {
                         + " `apiUrl` \"http://[::1]:8080/prod/\" must be an https URL (http only on localhost).",
             })
     void missingOrWrongConfiguration_isNamedOnThePage(String content, String message) {
-        page.file("config.json", content);
+        pageFile("config.json", content);
 
-        browser.get(page.url());
+        browser.get(playground.pageUrl());
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("message")));
 
         assertThat(text("message")).startsWith(message).contains("npx -y aws-cdk@2 deploy --outputs-file");
@@ -357,16 +423,74 @@ class FrontendBrowserTest {
         assertThat(browser.findElement(By.id("sign-in")).isDisplayed()).isFalse();
     }
 
-    /** Opens the page in a fresh state and signs in through the stand-in, waiting for the outcome. */
-    private void signIn(TestUser user, boolean tamperWithState) {
-        browser.get(page.url());
+    /** Opens the page in a fresh state and signs the user in on the stand-in's page, waiting for the outcome. */
+    private void signIn(String username) {
+        browser.get(playground.pageUrl());
         script("sessionStorage.clear()");
         browser.navigate().refresh();
-        cognito.nextSignIn(user, tamperWithState);
         wait.until(ExpectedConditions.elementToBeClickable(By.id("sign-in"))).click();
+        wait.until(ExpectedConditions.elementToBeClickable(By.id("sign-in-" + username)))
+                .click();
         wait.until(ExpectedConditions.or(
                 ExpectedConditions.visibilityOfElementLocated(By.id("signed-in")),
                 ExpectedConditions.visibilityOfElementLocated(By.id("message"))));
+    }
+
+    /**
+     * Starts a sign-in in the browser and completes the stand-in's sign-in page outside it, as a user who has
+     * not returned yet: the tab waits for its code, and the returned address is where it would go back to.
+     */
+    private String holdAtSignIn(String username) {
+        browser.get(playground.pageUrl());
+        script("sessionStorage.clear()");
+        browser.navigate().refresh();
+        wait.until(ExpectedConditions.elementToBeClickable(By.id("sign-in"))).click();
+        wait.until(ExpectedConditions.elementToBeClickable(By.id("sign-in-" + username)));
+        String request = URI.create(browser.getCurrentUrl()).getQuery().substring("request=".length());
+        HttpResponse<String> answer = post(
+                playground.issuer() + "/login",
+                "request=" + URLEncoder.encode(request, StandardCharsets.UTF_8) + "&username=" + username);
+        return answer.headers().firstValue("Location").orElseThrow();
+    }
+
+    private String pendingVerifier() {
+        return (String) script("return JSON.parse(sessionStorage.getItem('scopedgroupauth.pendingSignIn')).verifier");
+    }
+
+    private static HttpResponse<String> exchange(String callback, String verifier) {
+        String code = URI.create(callback).getQuery().replaceFirst("^code=([^&]*).*$", "$1");
+        return post(
+                playground.issuer() + "/oauth2/token",
+                "grant_type=authorization_code&client_id=" + playground.clientId() + "&code=" + code
+                        + "&redirect_uri=" + URLEncoder.encode(playground.pageUrl(), StandardCharsets.UTF_8)
+                        + "&code_verifier=" + verifier);
+    }
+
+    private static HttpResponse<String> post(String url, String form) {
+        try {
+            return HTTP.send(
+                    HttpRequest.newBuilder(URI.create(url))
+                            .header("Content-Type", "application/x-www-form-urlencoded")
+                            .POST(HttpRequest.BodyPublishers.ofString(form))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The decision table's rows as "scope | outcome | why". */
+    private List<String> decisionRows() {
+        return browser.findElements(By.cssSelector("#decision-rows tr")).stream()
+                .map(row -> String.join(
+                        " | ",
+                        row.findElements(By.tagName("td")).stream()
+                                .map(cell -> cell.getAttribute("textContent"))
+                                .toList()))
+                .toList();
     }
 
     /** Calls a route with the chosen token and returns the status line the page shows. */
@@ -376,6 +500,33 @@ class FrontendBrowserTest {
         browser.findElement(By.id("call-" + route)).click();
         wait.until(ExpectedConditions.textMatches(By.id("result-status"), FINAL_STATUS));
         return status.getText();
+    }
+
+    private static void screenshot(String name) throws IOException {
+        Files.createDirectories(SCREENSHOTS);
+        Files.write(SCREENSHOTS.resolve(name), browser.getScreenshotAs(OutputType.BYTES));
+    }
+
+    /** Writes a file next to the page, or removes it when the content is null. */
+    private static void pageFile(String name, String content) {
+        try {
+            if (content == null) {
+                Files.deleteIfExists(pageFolder.resolve(name));
+            } else {
+                Files.writeString(pageFolder.resolve(name), content);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static Path copy(Path from, Path to) throws IOException {
+        try (Stream<Path> files = Files.walk(from)) {
+            for (Path file : files.sorted(Comparator.naturalOrder()).toList()) {
+                Files.copy(file, to.resolve(from.relativize(file).toString()));
+            }
+        }
+        return to;
     }
 
     private String text(String id) {

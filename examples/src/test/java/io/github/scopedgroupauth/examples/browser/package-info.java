@@ -1,5 +1,6 @@
 /**
- * The sample frontend ({@code examples/frontend}) in headless Chromium, against stand-ins for Cognito's
- * managed login and for the example API on the loopback address. Run by the {@code browser} profile only.
+ * The sample frontend ({@code examples/frontend}) in headless Chromium, on the local playground that users run
+ * ({@code io.github.scopedgroupauth.examples.playground}), and the page's own server. Run by the
+ * {@code browser} profile only.
  */
 package io.github.scopedgroupauth.examples.browser;
